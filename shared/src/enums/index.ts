@@ -1,0 +1,7 @@
+export * from './role.js';
+export * from './region.js';
+export * from './household.js';
+export * from './member.js';
+export * from './case.js';
+export * from './ticket.js';
+export * from './label.js';
