@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
+import { AppConfigModule } from './config/config.module.js';
+import { AppConfigService } from './config/app-config.service.js';
+import { DatabaseModule } from './database/database.module.js';
+import { CryptoModule } from './modules/crypto/crypto.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        pinoHttp: {
+          level: config.get('LOG_LEVEL'),
+          // the id Fastify gave the request (x-request-id or a new uuid), so logs and audit rows share it
+          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
+          customProps: () => ({ service: 'jiuzhu' }),
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+        },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
+    }),
+    DatabaseModule,
+    CryptoModule,
+    HealthModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+  ],
+})
+export class AppModule {}

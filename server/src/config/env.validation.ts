@@ -1,0 +1,62 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsBase64, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Every setting the server reads, validated once at start (README "Configuration"). */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsOptional() @IsString() HOST = '0.0.0.0';
+  /** postgres://... ; when absent the embedded PGlite keeps its data in DATA_DIR */
+  @IsOptional() @IsString() DATABASE_URL?: string;
+  @IsOptional() @IsString() DATA_DIR = './data';
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
+  /** redis://... ; turns on BullMQ workers, else jobs run in-process */
+  @IsOptional() @IsString() REDIS_URL?: string;
+  /** 32 bytes, base64: AES-256-GCM key for personal data; the keyed-hash key is derived from it */
+  @IsOptional() @IsBase64() ENCRYPTION_KEY?: string;
+  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(60) JWT_ACCESS_TTL_SECONDS = 900;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(300) JWT_REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+  /** WeChat mini-program login (code2session); without WECHAT_APP_ID the dev provider is used */
+  @IsOptional() @IsString() WECHAT_APP_ID?: string;
+  @IsOptional() @IsString() WECHAT_APP_SECRET?: string;
+  @IsOptional() @IsString() WECHAT_API_BASE = 'https://api.weixin.qq.com';
+  /** WeCom (企业微信) login of cadres; without WECOM_CORP_ID the dev provider is used */
+  @IsOptional() @IsString() WECOM_CORP_ID?: string;
+  @IsOptional() @IsString() WECOM_SECRET?: string;
+  @IsOptional() @IsString() WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
+  /** timeout of one call to the WeChat / WeCom servers */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(500) LOGIN_PROVIDER_TIMEOUT_MS = 5000;
+  /** password login: this many failures in a row lock the account for AUTH_LOCKOUT_MINUTES */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_LOCKOUT_MAX_FAILURES = 5;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_LOCKOUT_MINUTES = 15;
+  /** citizen binding (name + ID number): tries per account and per client address within the window */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) BINDING_MAX_ATTEMPTS_PER_ACCOUNT = 5;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) BINDING_MAX_ATTEMPTS_PER_IP = 20;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) BINDING_WINDOW_MINUTES = 10;
+  /** how many citizen accounts (family phones) may be bound to one household member */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) BINDING_MAX_ACCOUNTS_PER_MEMBER = 5;
+  /** seed the demo county on first start (default: on for the embedded database, off otherwise) */
+  @IsOptional() @IsIn(['true', 'false']) SEED_DEMO?: 'true' | 'false';
+  /** where the built H5 apps are served from (/m/ and /gov/) */
+  @IsOptional() @IsString() MINIAPP_H5_DIR?: string;
+  @IsOptional() @IsString() GOV_APP_H5_DIR?: string;
+  /** requests per minute per client address on every route (login and binding have their own, stricter limits) */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE = 600;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+  if (env.NODE_ENV === 'production') {
+    if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY: required in production (32 random bytes, base64)');
+    if (!env.JWT_SECRET) problems.push('JWT_SECRET: required in production (at least 32 characters)');
+  }
+  if (env.ENCRYPTION_KEY && Buffer.from(env.ENCRYPTION_KEY, 'base64').length !== 32) {
+    problems.push('ENCRYPTION_KEY: must decode to exactly 32 bytes');
+  }
+  if (problems.length) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return env;
+}

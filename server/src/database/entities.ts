@@ -1,0 +1,10 @@
+// Every TypeORM entity, listed explicitly (no globs: the same list works in dist/, in jest and in the CLI).
+// Add each new entity here.
+import { Account } from '../modules/accounts/entities/account.entity.js';
+import { BindingAttempt } from '../modules/accounts/entities/binding-attempt.entity.js';
+import { Session } from '../modules/accounts/entities/session.entity.js';
+export const ENTITIES: Function[] = [
+  Account,
+  Session,
+  BindingAttempt,
+];
