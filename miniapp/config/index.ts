@@ -3,8 +3,9 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 // NutUI is drawn for a 375 px design; our own pages use the 750 px design.
-function designWidth(input?: { file?: string }): number {
-  return input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+function designWidth(input?: string | number | { file?: string }): number {
+  const file = typeof input === 'object' ? input.file : undefined
+  return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {

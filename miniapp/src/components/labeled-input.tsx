@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import type { InputProps } from '@tarojs/components'
+import { a11y } from './a11y'
 
 interface LabeledInputProps {
   /** Unique on the page; used to tie the label and the message to the field. */
@@ -50,7 +51,7 @@ export function LabeledInput(props: LabeledInputProps) {
         }}
       />
       {props.error ? (
-        <Text className='field-error' id={errorId} role='alert'>
+        <Text className='field-error' id={errorId} {...a11y({ role: 'alert' })}>
           {props.error}
         </Text>
       ) : null}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { a11y } from '../../components/a11y'
 import { Button } from '../../components/ui'
 import { loginWithWechat } from '../../services/auth'
 import { ApiError } from '../../services/request'
@@ -34,7 +35,7 @@ export default function LoginPage() {
       <Text className='login-title'>找政府</Text>
       <Text className='login-subtitle'>有困难，找政府。家里遇到难处，可以在这里申请帮助。</Text>
       {error ? (
-        <Text className='form-error' role='alert'>
+        <Text className='form-error' {...a11y({ role: 'alert' })}>
           {error}
         </Text>
       ) : null}

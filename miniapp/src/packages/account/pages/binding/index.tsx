@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { validateResidentId } from '@jiuzhu/shared/validation'
+import { a11y } from '../../../../components/a11y'
 import { LabeledInput } from '../../../../components/labeled-input'
 import { Button } from '../../../../components/ui'
 import { bindMember } from '../../../../services/auth'
@@ -49,7 +50,7 @@ export default function BindingPage() {
       <Text className='page-title'>绑定家庭成员</Text>
       <Text className='hint binding-hint'>请填写户口簿上您本人的姓名和身份证号码，核对一致后即可绑定您的家庭。</Text>
       {formError ? (
-        <Text className='form-error' role='alert'>
+        <Text className='form-error' {...a11y({ role: 'alert' })}>
           {formError}
         </Text>
       ) : null}
