@@ -3,8 +3,16 @@
 import { Account } from '../modules/accounts/entities/account.entity.js';
 import { BindingAttempt } from '../modules/accounts/entities/binding-attempt.entity.js';
 import { Session } from '../modules/accounts/entities/session.entity.js';
+import { AuditLog } from '../modules/audit/entities/audit-log.entity.js';
+import { Household } from '../modules/households/entities/household.entity.js';
+import { Member } from '../modules/households/entities/member.entity.js';
+import { Region } from '../modules/regions/entities/region.entity.js';
 export const ENTITIES: Function[] = [
   Account,
   Session,
   BindingAttempt,
+  Region,
+  AuditLog,
+  Household,
+  Member,
 ];
