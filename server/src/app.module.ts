@@ -9,6 +9,12 @@ import { AppConfigService } from './config/app-config.service.js';
 import { DatabaseModule } from './database/database.module.js';
 import { CryptoModule } from './modules/crypto/crypto.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HouseholdsModule } from './modules/households/households.module.js';
+import { RegionsModule } from './modules/regions/regions.module.js';
+import { SeedModule } from './database/seeds/seed.module.js';
 
 @Module({
   imports: [
@@ -33,6 +39,12 @@ import { HealthModule } from './modules/health/health.module.js';
     DatabaseModule,
     CryptoModule,
     HealthModule,
+    AuditModule,
+    AuthModule,
+    AccountsModule,
+    RegionsModule,
+    HouseholdsModule,
+    SeedModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

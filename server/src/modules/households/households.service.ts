@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   HealthStatus,
+  HouseholdType,
   MAX_RISK_TYPES,
   MonitoringType,
   Relation,
@@ -58,6 +59,8 @@ const MEMBER = '成员';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOUSEHOLD_SEQUENCE_DIGITS = 4;
 const ID_HASH_INDEX = 'UQ_members_id_number_hash';
+// rows per INSERT statement in bulk imports (members have 26 columns: 26,000 parameters, under the 65,535 limit)
+const IMPORT_CHUNK = 1000;
 
 // member fields a PATCH may not set to null (IsOptional lets null through)
 const REQUIRED_MEMBER_FIELDS = [
@@ -96,6 +99,25 @@ type Search =
   | { kind: 'idNumber'; hash: string }
   | { kind: 'phone'; hash: string }
   | { kind: 'householdNumber'; value: string };
+
+/** One household of a bulk import: the fields of POST /households, plus the monitoring type of existing records. */
+export interface HouseholdImport {
+  regionCode: string;
+  address: string;
+  phone?: string | null;
+  householdType: HouseholdType;
+  monitoringType?: MonitoringType | null;
+  riskTypes?: RiskType[];
+  noLabourCapacity?: boolean;
+  relocated?: boolean;
+  members: MemberInputDto[];
+}
+
+export interface ImportResult {
+  households: number;
+  members: number;
+  householdIds: string[];
+}
 
 /** A member as the citizen binding sees it (the accounts module masks the name). */
 export interface BoundMemberSummary {
@@ -217,13 +239,6 @@ export class HouseholdsService {
     return this.writing(async (manager) => {
       const errors: ErrorDetail[] = [];
       const prepared = dto.members.map((member, i) => this.prepareMember(member, `members.${i}`, errors));
-      const heads = dto.members.filter((m) => m.relation === Relation.HEAD).length;
-      if (heads !== 1) {
-        errors.push({
-          field: 'members',
-          message: heads === 0 ? '须登记一名户主（与户主关系为“户主”）' : `每户只能有一名户主，现有${heads}名`,
-        });
-      }
       const firstWithHash = new Map<string, number>();
       prepared.forEach((member, i) => {
         if (!member) return;
@@ -441,6 +456,96 @@ export class HouseholdsService {
   }
 
   // ---------------------------------------------------------------- for other modules
+
+  /**
+   * Registers many households at once on the caller's transaction (the demo seed, bulk imports): the same checks
+   * as POST /households, multi-row INSERTs, household numbers continuing each grid's sequence, one audit row.
+   */
+  async importMany(manager: EntityManager, actor: AuthUser | null, households: HouseholdImport[]): Promise<ImportResult> {
+    const errors: ErrorDetail[] = [];
+    const seen = new Set<string>();
+    const prepared = households.map((household, h) => {
+      const members = household.members.map((member, i) => this.prepareMember(member, `households.${h}.members.${i}`, errors));
+      if (household.members.filter((m) => m.relation === Relation.HEAD).length !== 1) {
+        errors.push({ field: `households.${h}.members`, message: '每户须恰好一名户主' });
+      }
+      members.forEach((member, i) => {
+        if (!member) return;
+        if (seen.has(member.identity.hash)) errors.push({ field: `households.${h}.members.${i}.idNumber`, message: '证件号码重复' });
+        seen.add(member.identity.hash);
+      });
+      return members as PreparedMember[];
+    });
+    const grids = [...new Set(households.map((h) => h.regionCode))].sort();
+    const found: { code: string }[] = await manager.query(
+      `SELECT code FROM regions WHERE code = ANY($1::varchar[]) AND level = $2 ORDER BY code FOR NO KEY UPDATE`,
+      [grids, RegionLevel.GRID],
+    );
+    const known = new Set(found.map((r) => r.code));
+    households.forEach((household, h) => {
+      if (!known.has(household.regionCode)) errors.push({ field: `households.${h}.regionCode`, message: '网格不存在' });
+      else if (actor && !isInScope(actor, household.regionCode)) errors.push({ field: `households.${h}.regionCode`, message: '网格不在您的辖区内' });
+    });
+    if (errors.length) throw validationFailed(errors);
+    await this.assertIdNumbersFree(
+      manager,
+      prepared.flatMap((members, h) => members.map((m, i) => ({ hash: m.identity.hash, field: `households.${h}.members.${i}.idNumber` }))),
+    );
+
+    // continue each grid's numbering after the highest number in use
+    const highest: { grid: string; highest: string }[] = await manager.query(
+      `SELECT left(household_number, 15) AS grid, max(household_number) AS highest FROM households
+        WHERE county_code = ANY($1::varchar[]) AND left(household_number, 15) = ANY($2::varchar[])
+          AND length(household_number) = $3
+        GROUP BY 1`,
+      [[...new Set(grids.map((g) => g.slice(0, 6)))], grids, 15 + HOUSEHOLD_SEQUENCE_DIGITS],
+    );
+    const nextInGrid = new Map(highest.map((r) => [r.grid, Number(r.highest.slice(15)) + 1]));
+    const householdRows: Partial<Household>[] = [];
+    const memberRows: Partial<Member>[] = [];
+    households.forEach((input, h) => {
+      const sequence = nextInGrid.get(input.regionCode) ?? 1;
+      if (sequence >= 10 ** HOUSEHOLD_SEQUENCE_DIGITS) {
+        throw new HouseholdsException(HouseholdsErrorCode.GRID_FULL, '该网格的户编号已用完，请新建网格', HttpStatus.CONFLICT);
+      }
+      nextInGrid.set(input.regionCode, sequence + 1);
+      const id = randomUUID();
+      const countyCode = input.regionCode.slice(0, 6);
+      const members = prepared[h];
+      householdRows.push({
+        id,
+        countyCode,
+        householdNumber: input.regionCode + String(sequence).padStart(HOUSEHOLD_SEQUENCE_DIGITS, '0'),
+        regionCode: input.regionCode,
+        address: input.address,
+        headMemberId: members[input.members.findIndex((m) => m.relation === Relation.HEAD)].id,
+        ...this.encryptedPhone(input.phone ?? null),
+        householdType: input.householdType,
+        monitoringType: input.monitoringType ?? null,
+        riskTypes: input.riskTypes ?? [],
+        noLabourCapacity: input.noLabourCapacity ?? false,
+        relocated: input.relocated ?? false,
+        version: 1,
+      });
+      for (const member of members) memberRows.push({ ...member.values, id: member.id, countyCode, householdId: id, version: 1 });
+    });
+    for (let i = 0; i < householdRows.length; i += IMPORT_CHUNK) {
+      await manager.createQueryBuilder().insert().into(Household).values(householdRows.slice(i, i + IMPORT_CHUNK)).updateEntity(false).execute();
+    }
+    for (let i = 0; i < memberRows.length; i += IMPORT_CHUNK) {
+      await manager.createQueryBuilder().insert().into(Member).values(memberRows.slice(i, i + IMPORT_CHUNK)).updateEntity(false).execute();
+    }
+    const counties = [...new Set(householdRows.map((h) => h.countyCode!))];
+    await this.audit.record(manager, {
+      actor,
+      action: 'household.import',
+      entityType: 'household',
+      regionCode: counties.length === 1 ? counties[0] : null,
+      after: { households: householdRows.length, members: memberRows.length, counties },
+    });
+    return { households: householdRows.length, members: memberRows.length, householdIds: householdRows.map((h) => h.id!) };
+  }
+
 
   /**
    * For the auth module's citizen binding: the member with this ID number (keyed hash of the normalised number)

@@ -20,7 +20,7 @@ import {
 import { HouseholdType, MAX_RISK_TYPES, MonitoringType, Relation, RiskType } from '@jiuzhu/shared';
 import { PageQueryDto } from '../../../common/http/pagination.js';
 import { MemberInputDto } from './member-input.dto.js';
-import { IsMobile } from './validators.js';
+import { HasExactlyOneHead, IsMobile } from './validators.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -69,6 +69,7 @@ export class CreateHouseholdDto {
   @IsArray({ message: '家庭成员必须是列表' })
   @ArrayMinSize(1, { message: '至少登记一名家庭成员（户主）' })
   @ArrayMaxSize(MAX_MEMBERS, { message: `家庭成员最多${MAX_MEMBERS}人` })
+  @HasExactlyOneHead()
   @ValidateNested({ each: true })
   @Type(() => MemberInputDto)
   members: MemberInputDto[];
