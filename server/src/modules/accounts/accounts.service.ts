@@ -289,7 +289,9 @@ export class AccountsService {
   async recordLoginFailure(id: string): Promise<LoginFailure> {
     const max = this.config.get('AUTH_LOCKOUT_MAX_FAILURES');
     const minutes = this.config.get('AUTH_LOCKOUT_MINUTES');
-    const rows: Array<{ failed_login_count: number; locked_until: Date | null }> = await this.dataSource.query(
+    type Row = { failed_login_count: number; locked_until: Date | null };
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected]
+    const [rows]: [Row[], number] = await this.dataSource.query(
       `WITH next AS (
          SELECT id, CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 1
                          ELSE failed_login_count + 1 END AS count

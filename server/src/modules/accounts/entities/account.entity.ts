@@ -13,6 +13,8 @@ const ROLE_LIST = Object.values(Role)
 @Check('CHK_accounts_role', `"role" IN (${ROLE_LIST})`)
 @Check('CHK_accounts_cadre_region', `"role" = 'CITIZEN' OR "region_code" IS NOT NULL`)
 @Check('CHK_accounts_binding', `("household_id" IS NULL) = ("member_id" IS NULL)`)
+// region_code varchar_pattern_ops, created by hand in the migration: the administrators' prefix filter (LIKE '5301%')
+@Index('IDX_accounts_region_pattern', { synchronize: false })
 export class Account {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -32,7 +34,6 @@ export class Account {
    * Cadres: the region they act in (prefix scope). Citizens: the village of the bound household (null while
    * unbound), kept so that an administrator's region-scoped account list includes them.
    */
-  @Index('IDX_accounts_region_code')
   @Column({ name: 'region_code', type: 'varchar', length: 15, nullable: true })
   regionCode: string | null;
 
