@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { HouseholdsModule } from './modules/households/households.module.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { SeedModule } from './database/seeds/seed.module.js';
+import { StartupService } from './startup.service.js';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { SeedModule } from './database/seeds/seed.module.js';
     SeedModule,
   ],
   providers: [
+    StartupService,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: ThrottlerGuard },
   ],

@@ -1,10 +1,23 @@
 import { createApp } from './app.factory.js';
 import { AppConfigService } from './config/app-config.service.js';
+import { DEMO_CITIZEN, DEMO_PASSWORD, DemoSeedService, formatDemoSeedSummary } from './database/seeds/demo-seed.service.js';
 
 const app = await createApp();
+await app.init(); // migrations, then the regions import (StartupService)
 const config = app.get(AppConfigService);
-const port = config.get('PORT');
-await app.listen({ port, host: config.get('HOST') });
+
+let demo = '';
+if (config.seedDemo) {
+  const summary = await app.get(DemoSeedService).seedIfEmpty();
+  demo = summary
+    ? formatDemoSeedSummary(summary)
+    : [
+        `Demo accounts (password ${DEMO_PASSWORD}): admin, county, township, village, grid, dept`,
+        `  Citizen binding (小程序 我的 → 绑定家庭): name ${DEMO_CITIZEN.name}, ID number ${DEMO_CITIZEN.idNumber}`,
+      ].join('\n');
+}
+
+await app.listen({ port: config.get('PORT'), host: config.get('HOST') });
 const base = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
 const lines = [
   'Jiuzhu ready',
@@ -15,4 +28,5 @@ const lines = [
   `  government   ${base}/gov/`,
   `  database     ${config.embeddedDatabase ? `embedded PGlite in ${config.get('DATA_DIR')}` : 'PostgreSQL (DATABASE_URL)'}`,
 ];
+if (demo) lines.push(demo);
 process.stdout.write(lines.join('\n') + '\n');
