@@ -1,0 +1,3 @@
+export function pressProps(): object {
+  return {}
+}
