@@ -34,6 +34,8 @@ const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/pos
 const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 });
 let dbName = null;
 try {
+  // JIUZHU_TEST_PGLITE=1 proves the no-server path on a machine that has one
+  if (process.env.JIUZHU_TEST_PGLITE) throw new Error('JIUZHU_TEST_PGLITE is set');
   await admin.connect();
   dbName = `jiuzhu_test_${process.pid}_${Date.now().toString(36)}`;
   await admin.query(`CREATE DATABASE "${dbName}"`);

@@ -20,6 +20,8 @@ export interface ErrorBody {
   code: string;
   message: string;
   details: ErrorDetail[];
+  /** only on a failed health check: the state of every checked part */
+  checks?: unknown;
 }
 
 /** Turns every error into `{ code, message, details }` with a Chinese message the apps can show as it is. */
@@ -46,6 +48,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const health = exception.getResponse() as { status?: string; error?: Record<string, Record<string, unknown>>; details?: unknown };
+      if (status === 503 && health?.status === 'error' && health.details) {
+        // a failed health check: which parts are down, and every part's state in `checks`
+        const down = Object.entries(health.error ?? {});
+        return [503, {
+          code: 'UNHEALTHY',
+          message: `服务暂不可用：${down.map(([name]) => name).join('、')}`,
+          details: down.map(([field, state]) => ({ field, message: String(state.message ?? 'down'), ...state })),
+          checks: health.details,
+        } as ErrorBody]; 
+      }
       if (status === 400 && /JSON/i.test(exception.message)) {
         return [400, { code: 'INVALID_JSON', message: '请求内容不是有效的 JSON', details: [] }];
       }

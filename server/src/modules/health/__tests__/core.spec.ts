@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { createTestApp, TestApp } from '../../../../test/helpers/test-app.js';
 
 describe('server core', () => {
@@ -45,5 +46,29 @@ describe('server core', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('INVALID_JSON');
+  });
+
+  it('reports the queue down (503) when REDIS_URL points at a Redis that does not answer', async () => {
+    // a port that was free a moment ago: nothing listens there
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const saved = process.env.REDIS_URL;
+    process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+    const withRedis = await createTestApp({ reset: false });
+    try {
+      const res = await withRedis.request('GET', '/api/health');
+      expect(res.status).toBe(503);
+      expect(res.body.code).toBe('UNHEALTHY');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'queue', status: 'down', mode: 'redis' })]);
+      expect(res.body.checks.database.status).toBe('up');
+    } finally {
+      await withRedis.close();
+      if (saved === undefined) delete process.env.REDIS_URL;
+      else process.env.REDIS_URL = saved;
+    }
   });
 });
