@@ -16,6 +16,7 @@ import {
   validateMobile,
 } from '@jiuzhu/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
+import { bulkInsert } from '../../database/bulk-insert.js';
 import { assertInScope, isInScope, narrowRegion } from '../../common/auth/region-scope.js';
 import { ErrorDetail, forbidden, notFound, validationFailed } from '../../common/errors/app.exception.js';
 import { Page, pageOf } from '../../common/http/pagination.js';
@@ -59,8 +60,6 @@ const MEMBER = '成员';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOUSEHOLD_SEQUENCE_DIGITS = 4;
 const ID_HASH_INDEX = 'UQ_members_id_number_hash';
-// rows per INSERT statement in bulk imports (members have 26 columns: 26,000 parameters, under the 65,535 limit)
-const IMPORT_CHUNK = 1000;
 
 // member fields a PATCH may not set to null (IsOptional lets null through)
 const REQUIRED_MEMBER_FIELDS = [
@@ -529,12 +528,8 @@ export class HouseholdsService {
       });
       for (const member of members) memberRows.push({ ...member.values, id: member.id, countyCode, householdId: id, version: 1 });
     });
-    for (let i = 0; i < householdRows.length; i += IMPORT_CHUNK) {
-      await manager.createQueryBuilder().insert().into(Household).values(householdRows.slice(i, i + IMPORT_CHUNK)).updateEntity(false).execute();
-    }
-    for (let i = 0; i < memberRows.length; i += IMPORT_CHUNK) {
-      await manager.createQueryBuilder().insert().into(Member).values(memberRows.slice(i, i + IMPORT_CHUNK)).updateEntity(false).execute();
-    }
+    await bulkInsert(manager, Household, householdRows);
+    await bulkInsert(manager, Member, memberRows);
     const counties = [...new Set(householdRows.map((h) => h.countyCode!))];
     await this.audit.record(manager, {
       actor,
@@ -738,12 +733,11 @@ export class HouseholdsService {
       errors.push({ field: at('idNumber'), message: '证件号码无效' });
       return null;
     }
-    const before = errors.length;
+    // callers throw when `errors` is not empty; the member is still returned so duplicates are checked too
     if (input.sex && input.sex !== identity.sex) errors.push({ field: at('sex'), message: '性别与证件号码不符' });
     if (input.birthDate && input.birthDate !== identity.birthDate) {
       errors.push({ field: at('birthDate'), message: `出生日期与证件号码不符（证件为${identity.birthDate}）` });
     }
-    if (errors.length > before) return null;
     const phone = input.phone ? validateMobile(input.phone) : null;
     const phoneValue = phone?.valid ? phone.normalized : null;
     const health = input.health ?? null;

@@ -9,13 +9,13 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { assertInScope } from '../../common/auth/region-scope.js';
 import { Page, pageOf } from '../../common/http/pagination.js';
 import { serverRoot } from '../../common/paths.js';
+import { bulkInsert } from '../../database/bulk-insert.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CreateGridDto, RegionChildrenQueryDto, RegionDetailDto, RegionDto } from './dto/region.dto.js';
 import { Region } from './entities/region.entity.js';
 import { parseRegionsCsv } from './regions-csv.js';
 import { RegionsErrorCode, RegionsException } from './regions.exception.js';
 
-const INSERT_CHUNK = 5000;
 const MAX_GRID_SUFFIX = 999;
 const GRID_SUFFIX_LENGTH = REGION_CODE_LENGTH[RegionLevel.GRID] - REGION_CODE_LENGTH[RegionLevel.VILLAGE];
 
@@ -54,7 +54,7 @@ export class RegionsService {
 
   /**
    * Loads seed-data/yunnan-regions.csv when the table is empty (first start). One transaction holding a table
-   * lock, so two instances starting together cannot both import; large multi-row INSERTs (unnest of arrays).
+   * lock, so two instances starting together cannot both import; multi-row INSERTs of 5,000 rows (bulkInsert).
    */
   async importIfEmpty(): Promise<RegionImportResult> {
     const started = performance.now();
@@ -65,14 +65,7 @@ export class RegionsService {
       const rows = parseRegionsCsv(await readFile(join(serverRoot(), 'seed-data', 'yunnan-regions.csv'), 'utf8'));
       // parents before children, so the parent_code foreign key holds statement by statement
       rows.sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        const chunk = rows.slice(i, i + INSERT_CHUNK);
-        await manager.query(
-          `INSERT INTO regions (code, name, level, parent_code)
-           SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])`,
-          [chunk.map((r) => r.code), chunk.map((r) => r.name), chunk.map((r) => r.level), chunk.map((r) => r.parentCode)],
-        );
-      }
+      await bulkInsert(manager, Region, rows);
       return rows.length;
     });
     const milliseconds = Math.round(performance.now() - started);
@@ -214,11 +207,7 @@ export class RegionsService {
       used.add(code);
       created.push({ code, name: grid.name, level: RegionLevel.GRID, parentCode: grid.villageCode });
     }
-    await manager.query(
-      `INSERT INTO regions (code, name, level, parent_code)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])`,
-      [created.map((r) => r.code), created.map((r) => r.name), created.map((r) => r.level), created.map((r) => r.parentCode)],
-    );
+    await bulkInsert(manager, Region, created);
     return created;
   }
 }
