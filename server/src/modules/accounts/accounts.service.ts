@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, QueryFailedError } from 'typeorm';
 import { Role, RoleLabel, validateMobile } from '@jiuzhu/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { narrowRegion, regionPrefixOf } from '../../common/auth/region-scope.js';
@@ -79,12 +79,15 @@ export class AccountsService {
   ): Promise<Account> {
     const values = await this.prepareNew(input);
     const run = async (manager: EntityManager) => {
-      const account = manager.create(Account, values);
+      await this.assertUnique(manager, values);
+      let id: string;
       try {
-        await manager.insert(Account, account);
+        const inserted = await manager.insert(Account, manager.create(Account, values));
+        id = (inserted.identifiers[0] as { id: string }).id;
       } catch (error) {
         throw this.uniqueViolation(error) ?? error;
       }
+      const account = await manager.findOneByOrFail(Account, { id });
       await this.audit.record(manager, {
         actor: options.actor ?? null,
         action: 'account.create',
@@ -183,6 +186,7 @@ export class AccountsService {
     }
 
     return this.dataSource.transaction(async (manager) => {
+      if (changes.wecomUserid) await this.assertUnique(manager, { wecomUserid: changes.wecomUserid }, id);
       try {
         if (Object.keys(changes).length) await manager.update(Account, { id }, changes);
       } catch (error) {
@@ -406,6 +410,16 @@ export class AccountsService {
     const visible = account.regionCode ? account.regionCode.startsWith(prefix) : prefix.length <= 2;
     if (!visible) throw notFound('账户');
     return account;
+  }
+
+  /** Friendly answers for the usual clash; the unique indexes still decide a race (uniqueViolation). */
+  private async assertUnique(manager: EntityManager, values: Partial<Account>, exceptId?: string): Promise<void> {
+    const clash = async (where: FindOptionsWhere<Account>) => {
+      const found = await manager.findOne(Account, { where, select: { id: true } });
+      return found !== null && found.id !== exceptId;
+    };
+    if (values.username && (await clash({ username: values.username }))) throw AccountsException.usernameTaken();
+    if (values.wecomUserid && (await clash({ wecomUserid: values.wecomUserid }))) throw AccountsException.wecomUseridTaken();
   }
 
   private uniqueViolation(error: unknown): AccountsException | null {
