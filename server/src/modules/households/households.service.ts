@@ -610,8 +610,8 @@ export class HouseholdsService {
       if (driver?.code === '23505' && driver.constraint === ID_HASH_INDEX) throw HouseholdsException.idNumberTaken(['idNumber']);
       if (driver?.code === '23503') {
         throw new HouseholdsException(
-          HouseholdsErrorCode.CANNOT_REMOVE_HEAD,
-          '该记录已被其他业务（如群众账号绑定、案件）引用，不能删除',
+          HouseholdsErrorCode.RECORD_REFERENCED,
+          '该记录已被其他业务（如案件）引用，不能删除',
           HttpStatus.CONFLICT,
         );
       }
