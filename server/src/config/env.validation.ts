@@ -30,6 +30,8 @@ export class EnvironmentVariables {
   /** password login: this many failures in a row lock the account for AUTH_LOCKOUT_MINUTES */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_LOCKOUT_MAX_FAILURES = 5;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_LOCKOUT_MINUTES = 15;
+  /** password logins per minute per client address (guessing across usernames); default RATE_LIMIT_PER_MINUTE / 20, at least 30 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_LOGIN_RATE_LIMIT_PER_MINUTE?: number;
   /** citizen binding (name + ID number): tries per account and per client address within the window */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) BINDING_MAX_ATTEMPTS_PER_ACCOUNT = 5;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) BINDING_MAX_ATTEMPTS_PER_IP = 20;

@@ -5,6 +5,7 @@ import { Client } from '../accounts/client-meta.decorator.js';
 import type { ClientMeta } from '../accounts/sessions.service.js';
 import { AuthService } from './auth.service.js';
 import { CodeLoginDto, LoginDto, RefreshDto, TokenResponseDto } from './dto/login.dto.js';
+import { PasswordLoginThrottle } from './login-throttle.js';
 import { SocialLoginService } from './social-login.service.js';
 
 @ApiTags('auth')
@@ -17,6 +18,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @PasswordLoginThrottle()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: '用户名密码登录（连续输错5次锁定15分钟）' })
   @ApiOkResponse({ type: TokenResponseDto })

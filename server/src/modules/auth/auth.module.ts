@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfigService } from '../../config/app-config.service.js';
@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './guards/jwt-auth.guard.js';
 import { RolesGuard } from './guards/roles.guard.js';
+import { configureLoginThrottle } from './login-throttle.js';
 import {
   DevWechatLoginProvider,
   DisabledWechatLoginProvider,
@@ -103,4 +104,10 @@ function wecomProvider(config: AppConfigService): WecomLoginProvider {
   ],
   exports: [TokenService],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(private readonly config: AppConfigService) {}
+
+  onModuleInit(): void {
+    configureLoginThrottle(this.config);
+  }
+}
