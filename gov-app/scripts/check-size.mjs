@@ -1,9 +1,10 @@
 // Fails when the weapp main package (everything in dist/weapp outside a subpackage root) is over the
 // limit, and prints the bytes of the main package and of each subpackage. WeChat refuses a main package
-// over 2 MB; we keep a margin for later features.
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+// over 2 MB; we keep a margin for later features. Also prints the H5 build's gzipped JavaScript.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 
 const LIMIT = 1.5 * 1024 * 1024
 const root = fileURLToPath(new URL('../dist/weapp/', import.meta.url))
@@ -37,4 +38,14 @@ for (const r of roots) console.log(`weapp subpackage ${r}: ${format(sizes.get(r)
 if (sizes.get('main') > LIMIT) {
   console.error(`weapp main package is over ${format(LIMIT)}: move features into subpackages`)
   process.exit(1)
+}
+
+// H5: gzipped JavaScript, all of it and what index.html loads before the first page.
+const h5 = fileURLToPath(new URL('../dist/h5/', import.meta.url))
+if (existsSync(join(h5, 'index.html'))) {
+  const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length
+  const js = files(join(h5, 'js')).filter((file) => file.endsWith('.js'))
+  const initial = [...readFileSync(join(h5, 'index.html'), 'utf8').matchAll(/src="[^"]*?(js\/[^"]+\.js)"/g)].map((m) => join(h5, m[1]))
+  const sum = (list) => list.reduce((total, file) => total + gz(file), 0)
+  console.log(`h5 JavaScript gzipped: ${format(sum(js))} in ${js.length} files; loaded by index.html: ${format(sum(initial))}`)
 }

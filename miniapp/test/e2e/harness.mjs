@@ -1,7 +1,7 @@
 // Browser-test harness: starts the real Jiuzhu server on a free port with a fresh database, and a headless
 // Debian Chromium through playwright-core (never a downloaded browser).
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -63,12 +63,28 @@ async function createDatabase(label) {
   }
 }
 
+function newestChange(dir) {
+  if (!existsSync(dir)) return 0
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name)
+    return Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
+  }, 0)
+}
+
+/** Builds the server when server/dist is missing or older than its sources or shared/dist. */
+function ensureServerBuilt(main) {
+  const built = existsSync(main) ? statSync(main).mtimeMs : 0
+  const sources = Math.max(newestChange(join(repoDir, 'server', 'src')), newestChange(join(repoDir, 'shared', 'dist')))
+  if (built >= sources) return
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const build = spawnSync(npm, ['run', 'build', '--workspace=@jiuzhu/server'], { cwd: repoDir, stdio: 'inherit' })
+  if (build.status !== 0) throw new Error('`npm run build -w server` failed; the browser tests need the real server')
+}
+
 /** Starts server/dist/main.js with the demo county seeded; resolves when it prints "Jiuzhu ready". */
 export async function startServer(label) {
   const main = join(repoDir, 'server', 'dist', 'main.js')
-  if (!existsSync(main)) {
-    throw new Error('server/dist/main.js is missing: run `npm run build -w shared && npm run build -w server` first')
-  }
+  ensureServerBuilt(main)
   if (!existsSync(join(appDir, 'dist', 'h5', 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npm run build:h5` in this app first')
   }

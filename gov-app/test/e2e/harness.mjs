@@ -1,0 +1,194 @@
+// Browser-test harness: starts the real Jiuzhu server on a free port with a fresh database, and a headless
+// Debian Chromium through playwright-core (never a downloaded browser).
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { chromium } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
+
+export const appDir = fileURLToPath(new URL('../../', import.meta.url))
+export const repoDir = fileURLToPath(new URL('../../../', import.meta.url))
+const resultsDir = join(appDir, 'test-results')
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** A fresh PostgreSQL database when a server answers (DATABASE_URL's, else 127.0.0.1:5432), else null. */
+async function createDatabase(label) {
+  const adminUrl = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres')
+  adminUrl.pathname = '/postgres'
+  const client = new pg.Client({ connectionString: adminUrl.href, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+  } catch {
+    return null
+  }
+  const name = `jiuzhu_e2e_${label}_${process.pid}_${Date.now().toString(36)}`
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  const url = new URL(adminUrl.href)
+  url.pathname = `/${name}`
+  return {
+    url: url.href,
+    async drop() {
+      const admin = new pg.Client({ connectionString: adminUrl.href, connectionTimeoutMillis: 2000 })
+      await admin.connect()
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.end()
+    },
+  }
+}
+
+function newestChange(dir) {
+  if (!existsSync(dir)) return 0
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name)
+    return Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
+  }, 0)
+}
+
+/** Builds the server when server/dist is missing or older than its sources or shared/dist. */
+function ensureServerBuilt(main) {
+  const built = existsSync(main) ? statSync(main).mtimeMs : 0
+  const sources = Math.max(newestChange(join(repoDir, 'server', 'src')), newestChange(join(repoDir, 'shared', 'dist')))
+  if (built >= sources) return
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const build = spawnSync(npm, ['run', 'build', '--workspace=@jiuzhu/server'], { cwd: repoDir, stdio: 'inherit' })
+  if (build.status !== 0) throw new Error('`npm run build -w server` failed; the browser tests need the real server')
+}
+
+/** Starts server/dist/main.js with the demo county seeded; resolves when it prints "Jiuzhu ready". */
+export async function startServer(label) {
+  const main = join(repoDir, 'server', 'dist', 'main.js')
+  ensureServerBuilt(main)
+  if (!existsSync(join(appDir, 'dist', 'h5', 'index.html'))) {
+    throw new Error('dist/h5 is missing: run `npm run build:h5` in this app first')
+  }
+  const port = await freePort()
+  const database = await createDatabase(label)
+  const dataDir = database ? null : mkdtempSync(join(tmpdir(), `jiuzhu-e2e-${label}-`))
+  const env = { ...process.env, PORT: String(port), SEED_DEMO: 'true', NODE_ENV: 'test' }
+  delete env.NODE_OPTIONS
+  if (database) {
+    env.DATABASE_URL = database.url
+    delete env.DATA_DIR
+  } else {
+    delete env.DATABASE_URL
+    env.DATA_DIR = dataDir
+  }
+  const child = spawn(process.execPath, [main], { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output.slice(-4000)}`)), 120_000)
+    const onData = () => {
+      if (output.includes('Jiuzhu ready')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code} before it was ready:\n${output.slice(-4000)}`))
+    })
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  return {
+    baseUrl,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+        await exited
+        clearTimeout(timer)
+      }
+      if (database) await database.drop()
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** JSON call to the API as a test fixture (seeding, expected values); the pages are driven through the browser. */
+export async function api(baseUrl, path, { method = 'GET', token, body } = {}) {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : null }
+}
+
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install Debian's chromium and a Chinese font: ` +
+        '`apt-get update && apt-get install -y chromium fonts-wqy-microhei` (the tests never download a browser).',
+    )
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+}
+
+/** A phone-sized page; page errors fail the test that reads them. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  page.errors = []
+  page.on('pageerror', (error) => page.errors.push(error.message))
+  return page
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(resultsDir, { recursive: true })
+  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
+}
+
+/** axe-core scan; returns the serious and critical violations (an empty list passes). */
+export async function seriousA11yViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** Waits until the locator is visible and returns its text. */
+export async function visibleText(locator, timeout = 15_000) {
+  await locator.first().waitFor({ state: 'visible', timeout })
+  return (await locator.first().innerText()).trim()
+}
+
+/** A valid 18-character resident ID (GB 11643 check digit) for a person born in Xundian county. */
+export function residentId(birthDate = '19800101', sequence = Math.floor(Math.random() * 999)) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const body = `530129${birthDate}${String(sequence).padStart(3, '0')}`
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * weights[i], 0)
+  return body + '10X98765432'[sum % 11]
+}
