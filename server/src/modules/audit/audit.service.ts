@@ -36,34 +36,27 @@ export class AuditService {
    * with the change (and so PGlite, which serialises connections during a transaction, cannot deadlock).
    */
   async record(manager: EntityManager | null, entry: AuditEntry): Promise<void> {
-    await this.recordMany(manager, [entry]);
-  }
-
-  async recordMany(manager: EntityManager | null, entries: AuditEntry[]): Promise<void> {
-    if (!entries.length) return;
     const context = requestContext.getStore();
-    const rows = entries.map((entry) => {
-      const regionCode = entry.regionCode ?? null;
-      return {
-        actorAccountId: entry.actor?.accountId ?? null,
-        actorRole: entry.actor?.role ?? null,
-        actorRegion: entry.actor?.regionCode ?? null,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        regionCode,
-        countyCode: regionCode && regionCode.length >= 6 ? regionCode.slice(0, 6) : null,
-        before: (redactForAudit(entry.before) as Record<string, unknown> | null) ?? null,
-        after: (redactForAudit(entry.after) as Record<string, unknown> | null) ?? null,
-        requestId: context?.requestId ?? null,
-        ip: context?.ip ?? null,
-      };
-    });
+    const regionCode = entry.regionCode ?? null;
+    const row = {
+      actorAccountId: entry.actor?.accountId ?? null,
+      actorRole: entry.actor?.role ?? null,
+      actorRegion: entry.actor?.regionCode ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      regionCode,
+      countyCode: regionCode && regionCode.length >= 6 ? regionCode.slice(0, 6) : null,
+      before: (redactForAudit(entry.before) as Record<string, unknown> | null) ?? null,
+      after: (redactForAudit(entry.after) as Record<string, unknown> | null) ?? null,
+      requestId: context?.requestId ?? null,
+      ip: context?.ip ?? null,
+    };
     await (manager ?? this.dataSource.manager)
       .createQueryBuilder()
       .insert()
       .into(AuditLog)
-      .values(rows as QueryDeepPartialEntity<AuditLog>[])
+      .values(row as QueryDeepPartialEntity<AuditLog>)
       .updateEntity(false)
       .execute();
   }

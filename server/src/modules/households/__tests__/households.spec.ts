@@ -6,7 +6,7 @@ import { CryptoService } from '../../crypto/crypto.service.js';
 import { HouseholdsService } from '../households.service.js';
 
 const VILLAGE_A = '530129103201'; // 羊街镇 羊街村委会
-const VILLAGE_B = '530129104201'; // 柯渡镇, same county, another township
+const VILLAGE_B = '530129104201'; // 柯渡镇 柯渡村委会, same county, another township
 const fields = (body: { details: { field: string }[] }) => body.details.map((d) => d.field).sort();
 
 describe('households registry', () => {
@@ -23,8 +23,7 @@ describe('households registry', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const [b] = await t.dataSource.query(`SELECT code FROM regions WHERE parent_code = '530129104' ORDER BY code LIMIT 1`).catch(() => [null]);
-    [gridA, gridA2, gridB] = await createGrids(t, [VILLAGE_A, VILLAGE_A, b?.code ?? VILLAGE_B]);
+    [gridA, gridA2, gridB] = await createGrids(t, [VILLAGE_A, VILLAGE_A, VILLAGE_B]);
     village = await createAccount(t, { role: Role.VILLAGE_CADRE, regionCode: VILLAGE_A });
     townshipA = await createAccount(t, { role: Role.TOWNSHIP_REVIEWER, regionCode: '530129103' });
     townshipB = await createAccount(t, { role: Role.TOWNSHIP_REVIEWER, regionCode: '530129104' });
@@ -363,5 +362,49 @@ describe('households registry', () => {
     expect(await households.findMemberForBinding(t.dataSource.manager, '阿·木呷', residentId())).toBeNull();
     expect(await households.describeMemberForBinding(null, created.id, created.members[0].id)).toEqual(found);
     expect(await households.describeMemberForBinding(null, created.id, '00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+
+  it('lets the cases module set the monitoring type in its transaction, audited, and scoped', async () => {
+    const created = await createHousehold(t, village.token, householdBody(gridA));
+    const households = t.app.get(HouseholdsService);
+    const countyUser = { accountId: county.account.id, role: Role.COUNTY_OFFICER, regionCode: '530129' };
+    await t.dataSource.transaction((manager) =>
+      households.applyMonitoringDecision(manager, countyUser, created.id, {
+        monitoringType: MonitoringType.SUDDEN_HARDSHIP,
+        riskTypes: [RiskType.ACCIDENT, RiskType.ILLNESS],
+      }),
+    );
+    const summary = await households.getSummary(countyUser, created.id);
+    expect(summary).toMatchObject({ monitoringType: 'SUDDEN_HARDSHIP', riskTypes: ['ACCIDENT', 'ILLNESS'], version: 2 });
+    const [row] = await t.dataSource.query(`SELECT before->>'monitoringType' AS before, after->>'monitoringType' AS after FROM audit_logs WHERE action = 'household.monitoring' AND entity_id = $1`, [created.id]);
+    expect(row).toEqual({ before: null, after: 'SUDDEN_HARDSHIP' });
+    const otherCounty = { accountId: county.account.id, role: Role.COUNTY_OFFICER, regionCode: '530102' };
+    await expect(households.getSummary(otherCounty, created.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('imports many households at once with the same checks, continuing each grid numbering', async () => {
+    const households = t.app.get(HouseholdsService);
+    const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM households WHERE region_code = $1`, [gridB]);
+    const head = (name: string, idNumber = residentId()) => ({ name, idNumber, relation: Relation.HEAD });
+    const bad = households.importMany(t.dataSource.manager, null, [
+      { regionCode: gridB, address: '柯渡1号', householdType: HouseholdType.ORDINARY, members: [{ ...head('甲'), relation: Relation.CHILD }] },
+      { regionCode: '530129104201999', address: '柯渡2号', householdType: HouseholdType.ORDINARY, members: [head('乙', '530129198001010000')] },
+    ]);
+    await expect(bad).rejects.toMatchObject({ status: 400 });
+    const error = (await bad.catch((e) => e)) as { details: { field: string }[] };
+    expect(error.details.map((d) => d.field).sort()).toEqual(['households.0.members', 'households.1.members.0.idNumber', 'households.1.regionCode']);
+
+    const result = await t.dataSource.transaction((manager) =>
+      households.importMany(manager, null, [
+        { regionCode: gridB, address: '柯渡3号', householdType: HouseholdType.ORDINARY, members: [head('丙一')] },
+        { regionCode: gridB, address: '柯渡4号', householdType: HouseholdType.OUT_OF_POVERTY, monitoringType: MonitoringType.MARGINAL, members: [head('丁一'), { name: '丁二', idNumber: residentId(), relation: Relation.CHILD }] },
+      ]),
+    );
+    expect(result).toMatchObject({ households: 2, members: 3 });
+    const numbers = await t.dataSource.query(`SELECT household_number FROM households WHERE region_code = $1 ORDER BY household_number`, [gridB]);
+    expect(numbers.map((r: { household_number: string }) => r.household_number).slice(before)).toEqual([
+      `${gridB}${String(before + 1).padStart(4, '0')}`,
+      `${gridB}${String(before + 2).padStart(4, '0')}`,
+    ]);
   });
 });
