@@ -3,7 +3,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 /**
  * Inserts many rows with one `INSERT ... SELECT * FROM unnest($1::type[], $2::type[], ...)` per chunk: one
  * parameter per column whatever the row count, and none of the per-value work of TypeORM's insert builder
- * (measured: ~3x faster for the demo seed's 6,600 members). Rows hold entity property names; a column left
+ * (profiled on the demo seed: ~0.95 s of CPU in its parameter handling for 2,000 households and 6,600 members).
+ * Rows hold entity property names; a column left
  * undefined in every row gets its DEFAULT, a value undefined in some rows only is written as NULL.
  */
 export async function bulkInsert<T extends ObjectLiteral>(
