@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HouseholdsModule } from '../households/households.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
 import { AccountsController } from './accounts.controller.js';
+import { AccountsHousekeepingService } from './accounts-housekeeping.service.js';
 import { AccountsService } from './accounts.service.js';
 import { Account } from './entities/account.entity.js';
 import { BindingAttempt } from './entities/binding-attempt.entity.js';
@@ -18,7 +19,14 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Account, Session, BindingAttempt]), RegionsModule, HouseholdsModule],
   controllers: [AccountsController, MeController],
-  providers: [AccountsService, SessionsService, PasswordService, MeService, householdDirectoryProvider],
+  providers: [
+    AccountsService,
+    SessionsService,
+    PasswordService,
+    MeService,
+    AccountsHousekeepingService,
+    householdDirectoryProvider,
+  ],
   exports: [AccountsService, SessionsService, PasswordService, MeService, HouseholdDirectory],
 })
 export class AccountsModule {}

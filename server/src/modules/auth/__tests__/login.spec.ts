@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Role } from '@jiuzhu/shared';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { createAccount, DEFAULT_TEST_PASSWORD } from '../../../../test/factories/accounts.js';
+import { AccountsHousekeepingService } from '../../accounts/accounts-housekeeping.service.js';
 
 const COUNTY = '530129';
 const VILLAGE = '530129100001';
@@ -189,6 +190,24 @@ describe('password login, tokens and guards', () => {
       expect(response.status).toBe(401);
       expect(response.body.code).toBe('AUTH_REFRESH_TOKEN_INVALID');
     });
+  });
+
+  it('housekeeping deletes expired sessions and old binding tries, and keeps the rest', async () => {
+    const { account, refreshToken } = await createAccount(t, { role: Role.GRID_WORKER, regionCode: VILLAGE, username: 'gw-purge' });
+    await t.request('POST', '/api/v1/auth/refresh', { body: { refreshToken } }); // one rotated, one live
+    const expired = await createAccount(t, { role: Role.GRID_WORKER, regionCode: VILLAGE, username: 'gw-purge-old' });
+    await t.dataSource.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 minute' WHERE account_id = $1`, [expired.account.id]);
+    await t.dataSource.query(
+      `INSERT INTO binding_attempts (account_id, ip, created_at) VALUES ($1, '10.0.0.1', now() - interval '2 days'), ($1, '10.0.0.1', now())`,
+      [account.id],
+    );
+    const purged = await t.app.get(AccountsHousekeepingService).purge();
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(purged.bindingAttempts).toBe(1);
+    const count = async (sql: string, id: string) => (await t.dataSource.query(sql, [id]))[0].n;
+    expect(await count(`SELECT count(*)::int AS n FROM auth_sessions WHERE account_id = $1`, expired.account.id)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM auth_sessions WHERE account_id = $1`, account.id)).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM auth_sessions WHERE expires_at < now() AND account_id <> $1`, account.id)).toBe(0);
   });
 
   describe('guards', () => {
