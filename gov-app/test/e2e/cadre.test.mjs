@@ -2,7 +2,7 @@
 // message, a village cadre logs in and sees who they are, an expired token is refreshed, logout clears it.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, launchBrowser, newPage, screenshot, seriousA11yViolations, startServer, visibleText } from './harness.mjs'
+import { api, chromiumProblem, launchBrowser, newPage, screenshot, seriousA11yViolations, startServer, visibleText } from './harness.mjs'
 
 const PASSWORD = 'Jiuzhu@2026'
 
@@ -13,6 +13,11 @@ function storedValue(page, key) {
     return raw === null ? null : JSON.parse(raw).data
   }, key)
 }
+
+// Counted as a failure (not a silent skip) when the browser is missing.
+test('Debian Chromium is installed for the browser tests', () => {
+  assert.equal(chromiumProblem(), null)
+})
 
 describe('政府找 H5 (cadre)', () => {
   let server

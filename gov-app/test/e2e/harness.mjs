@@ -147,13 +147,18 @@ export async function api(baseUrl, path, { method = 'GET', token, body } = {}) {
   return { status: response.status, body: text ? JSON.parse(text) : null }
 }
 
+/** Why the browser tests cannot run here, or null when Debian's Chromium is installed. */
+export function chromiumProblem() {
+  if (existsSync(CHROMIUM)) return null
+  return (
+    `Chromium not found at ${CHROMIUM}. Install Debian's chromium and a Chinese font: ` +
+    '`apt-get update && apt-get install -y chromium fonts-wqy-microhei` (the tests never download a browser).'
+  )
+}
+
 export async function launchBrowser() {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install Debian's chromium and a Chinese font: ` +
-        '`apt-get update && apt-get install -y chromium fonts-wqy-microhei` (the tests never download a browser).',
-    )
-  }
+  const problem = chromiumProblem()
+  if (problem) throw new Error(problem)
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 }
 

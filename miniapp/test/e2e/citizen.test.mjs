@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   api,
+  chromiumProblem,
   launchBrowser,
   newPage,
   residentId,
@@ -15,6 +16,11 @@ import {
 
 const GRID = '530129103201001' // a grid of the seeded demo county (羊街村委会 第一村民小组)
 const member = { name: '李秀英', idNumber: residentId('19850315') }
+
+// Counted as a failure (not a silent skip) when the browser is missing.
+test('Debian Chromium is installed for the browser tests', () => {
+  assert.equal(chromiumProblem(), null)
+})
 
 describe('找政府 H5 (citizen)', () => {
   let server
