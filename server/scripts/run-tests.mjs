@@ -29,7 +29,7 @@ if (!files.length) {
   process.exit(1);
 }
 
-const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '100000', PORT: '0' };
+const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '100000', PORT: '0', TRUST_PROXY: '127.0.0.1' };
 const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 });
 let dbName = null;

@@ -14,6 +14,12 @@ import { createValidationPipe } from './common/http/validation.js';
 import { requestContext } from './common/request-context.js';
 import { AppConfigService } from './config/app-config.service.js';
 
+/** TRUST_PROXY: 'true', 'false' (default) or a comma-separated list of proxy addresses/CIDRs. */
+function trustProxySetting(value: string | undefined): boolean | string {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -30,7 +36,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
 export async function createApp(options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxySetting(process.env.TRUST_PROXY),
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

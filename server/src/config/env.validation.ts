@@ -6,6 +6,8 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsOptional() @IsString() HOST = '0.0.0.0';
+  /** which proxies' X-Forwarded-For to believe: 'false' (none), 'true' (any: only behind a proxy that overwrites it), or addresses/CIDRs */
+  @IsOptional() @IsString() TRUST_PROXY = 'false';
   /** postgres://... ; when absent the embedded PGlite keeps its data in DATA_DIR */
   @IsOptional() @IsString() DATABASE_URL?: string;
   @IsOptional() @IsString() DATA_DIR = './data';
