@@ -12,7 +12,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV || 'weapp'
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jiuzhu-gov-app',
-    date: '2026-1-1',
     designWidth,
     deviceRatio: {
       640: 2.34 / 2,

@@ -173,6 +173,8 @@ export async function newPage(browser) {
 
 export async function screenshot(page, name) {
   mkdirSync(resultsDir, { recursive: true })
+  // Taro's H5 page transitions slide pages in; shoot once they have settled.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
 }
 
