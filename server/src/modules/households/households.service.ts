@@ -7,6 +7,7 @@ import {
   HouseholdType,
   MAX_RISK_TYPES,
   MonitoringType,
+  REGION_CODE_LENGTH,
   Relation,
   RegionLevel,
   RiskType,
@@ -59,6 +60,7 @@ const HOUSEHOLD = '户';
 const MEMBER = '成员';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HOUSEHOLD_SEQUENCE_DIGITS = 4;
+const GRID_CODE_LENGTH = REGION_CODE_LENGTH[RegionLevel.GRID];
 const ID_HASH_INDEX = 'UQ_members_id_number_hash';
 
 // member fields a PATCH may not set to null (IsOptional lets null through)
@@ -236,57 +238,14 @@ export class HouseholdsService {
   /** POST /households: a household with its members, in one transaction, audited. */
   async create(user: AuthUser, dto: CreateHouseholdDto): Promise<HouseholdDetailDto> {
     return this.writing(async (manager) => {
-      const errors: ErrorDetail[] = [];
-      const prepared = dto.members.map((member, i) => this.prepareMember(member, `members.${i}`, errors));
-      const firstWithHash = new Map<string, number>();
-      prepared.forEach((member, i) => {
-        if (!member) return;
-        const first = firstWithHash.get(member.identity.hash);
-        if (first === undefined) firstWithHash.set(member.identity.hash, i);
-        else errors.push({ field: `members.${i}.idNumber`, message: `与第${first + 1}位成员的证件号码相同` });
-      });
-      const grid = await this.lockGrid(user, dto.regionCode, manager);
-      if (!grid) errors.push({ field: 'regionCode', message: '网格不存在或不在您的辖区内' });
-      if (errors.length) throw validationFailed(errors);
-      const members = prepared as PreparedMember[];
-      await this.assertIdNumbersFree(
-        manager,
-        members.map((m, i) => ({ hash: m.identity.hash, field: `members.${i}.idNumber` })),
-      );
-
-      const countyCode = dto.regionCode.slice(0, 6);
-      const head = members[dto.members.findIndex((m) => m.relation === Relation.HEAD)];
-      const household = manager.getRepository(Household).create({
-        id: randomUUID(),
-        countyCode,
-        householdNumber: await this.nextHouseholdNumber(dto.regionCode, manager),
-        regionCode: dto.regionCode,
-        address: dto.address,
-        headMemberId: head.id,
-        ...this.encryptedPhone(dto.phone ?? null),
-        householdType: dto.householdType,
-        monitoringType: null,
-        riskTypes: dto.riskTypes ?? [],
-        noLabourCapacity: dto.noLabourCapacity ?? false,
-        relocated: dto.relocated ?? false,
-        version: 1,
-      });
-      await manager.createQueryBuilder().insert().into(Household).values(household).updateEntity(false).execute();
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Member)
-        .values(members.map((m) => ({ ...m.values, id: m.id, countyCode, householdId: household.id, version: 1 })))
-        .updateEntity(false)
-        .execute();
-
-      const created = await this.withMembers(await this.reload(household.id, manager), manager);
+      const { householdIds } = await this.register(manager, user, [dto], (_, field) => field);
+      const created = await this.withMembers(await this.reload(householdIds[0], manager), manager);
       await this.audit.record(manager, {
         actor: user,
         action: 'household.create',
         entityType: 'household',
-        entityId: household.id,
-        regionCode: household.regionCode,
+        entityId: created.plain.entity.id,
+        regionCode: created.plain.entity.regionCode,
         after: householdAuditSnapshot(created.plain, created.members),
       });
       return mapHouseholdDetail(created.plain, created.members, user.role);
@@ -304,7 +263,7 @@ export class HouseholdsService {
       if (dto.regionCode && dto.regionCode !== household.regionCode) {
         if (dto.regionCode.slice(0, 6) !== household.countyCode) {
           errors.push({ field: 'regionCode', message: '不能迁到其他县的网格（请在迁入县重新登记）' });
-        } else if (!(await this.lockGrid(user, dto.regionCode, manager))) {
+        } else if (!(await this.isUsableGrid(user, dto.regionCode, manager))) {
           errors.push({ field: 'regionCode', message: '网格不存在或不在您的辖区内' });
         }
       }
@@ -461,86 +420,17 @@ export class HouseholdsService {
    * as POST /households, multi-row INSERTs, household numbers continuing each grid's sequence, one audit row.
    */
   async importMany(manager: EntityManager, actor: AuthUser | null, households: HouseholdImport[]): Promise<ImportResult> {
-    const errors: ErrorDetail[] = [];
-    const seen = new Set<string>();
-    const prepared = households.map((household, h) => {
-      const members = household.members.map((member, i) => this.prepareMember(member, `households.${h}.members.${i}`, errors));
-      if (household.members.filter((m) => m.relation === Relation.HEAD).length !== 1) {
-        errors.push({ field: `households.${h}.members`, message: '每户须恰好一名户主' });
-      }
-      members.forEach((member, i) => {
-        if (!member) return;
-        if (seen.has(member.identity.hash)) errors.push({ field: `households.${h}.members.${i}.idNumber`, message: '证件号码重复' });
-        seen.add(member.identity.hash);
-      });
-      return members as PreparedMember[];
-    });
-    const grids = [...new Set(households.map((h) => h.regionCode))].sort();
-    const found: { code: string }[] = await manager.query(
-      `SELECT code FROM regions WHERE code = ANY($1::varchar[]) AND level = $2 ORDER BY code FOR NO KEY UPDATE`,
-      [grids, RegionLevel.GRID],
-    );
-    const known = new Set(found.map((r) => r.code));
-    households.forEach((household, h) => {
-      if (!known.has(household.regionCode)) errors.push({ field: `households.${h}.regionCode`, message: '网格不存在' });
-      else if (actor && !isInScope(actor, household.regionCode)) errors.push({ field: `households.${h}.regionCode`, message: '网格不在您的辖区内' });
-    });
-    if (errors.length) throw validationFailed(errors);
-    await this.assertIdNumbersFree(
-      manager,
-      prepared.flatMap((members, h) => members.map((m, i) => ({ hash: m.identity.hash, field: `households.${h}.members.${i}.idNumber` }))),
-    );
-
-    // continue each grid's numbering after the highest number in use
-    const highest: { grid: string; highest: string }[] = await manager.query(
-      `SELECT left(household_number, 15) AS grid, max(household_number) AS highest FROM households
-        WHERE county_code = ANY($1::varchar[]) AND left(household_number, 15) = ANY($2::varchar[])
-          AND length(household_number) = $3
-        GROUP BY 1`,
-      [[...new Set(grids.map((g) => g.slice(0, 6)))], grids, 15 + HOUSEHOLD_SEQUENCE_DIGITS],
-    );
-    const nextInGrid = new Map(highest.map((r) => [r.grid, Number(r.highest.slice(15)) + 1]));
-    const householdRows: Partial<Household>[] = [];
-    const memberRows: Partial<Member>[] = [];
-    households.forEach((input, h) => {
-      const sequence = nextInGrid.get(input.regionCode) ?? 1;
-      if (sequence >= 10 ** HOUSEHOLD_SEQUENCE_DIGITS) {
-        throw new HouseholdsException(HouseholdsErrorCode.GRID_FULL, '该网格的户编号已用完，请新建网格', HttpStatus.CONFLICT);
-      }
-      nextInGrid.set(input.regionCode, sequence + 1);
-      const id = randomUUID();
-      const countyCode = input.regionCode.slice(0, 6);
-      const members = prepared[h];
-      householdRows.push({
-        id,
-        countyCode,
-        householdNumber: input.regionCode + String(sequence).padStart(HOUSEHOLD_SEQUENCE_DIGITS, '0'),
-        regionCode: input.regionCode,
-        address: input.address,
-        headMemberId: members[input.members.findIndex((m) => m.relation === Relation.HEAD)].id,
-        ...this.encryptedPhone(input.phone ?? null),
-        householdType: input.householdType,
-        monitoringType: input.monitoringType ?? null,
-        riskTypes: input.riskTypes ?? [],
-        noLabourCapacity: input.noLabourCapacity ?? false,
-        relocated: input.relocated ?? false,
-        version: 1,
-      });
-      for (const member of members) memberRows.push({ ...member.values, id: member.id, countyCode, householdId: id, version: 1 });
-    });
-    await bulkInsert(manager, Household, householdRows);
-    await bulkInsert(manager, Member, memberRows);
-    const counties = [...new Set(householdRows.map((h) => h.countyCode!))];
+    const result = await this.register(manager, actor, households, (h, field) => `households.${h}.${field}`);
+    const counties = [...new Set(households.map((h) => h.regionCode.slice(0, 6)))];
     await this.audit.record(manager, {
       actor,
       action: 'household.import',
       entityType: 'household',
       regionCode: counties.length === 1 ? counties[0] : null,
-      after: { households: householdRows.length, members: memberRows.length, counties },
+      after: { households: result.householdIds.length, members: result.members, counties },
     });
-    return { households: householdRows.length, members: memberRows.length, householdIds: householdRows.map((h) => h.id!) };
+    return { households: result.householdIds.length, ...result };
   }
-
 
   /**
    * For the auth module's citizen binding: the member with this ID number (keyed hash of the normalised number)
@@ -641,31 +531,98 @@ export class HouseholdsService {
     return member;
   }
 
-  /**
-   * The grid, if it exists and lies in the caller's scope, locked for the rest of the transaction (FOR NO KEY
-   * UPDATE: serialises household numbering in this grid without blocking foreign-key checks).
-   */
-  private async lockGrid(user: AuthUser, code: string, manager: EntityManager): Promise<boolean> {
+  /** A grid that exists and lies in the caller's scope (where a household may move to). */
+  private async isUsableGrid(user: AuthUser, code: string, manager: EntityManager): Promise<boolean> {
     if (!isInScope(user, code)) return false;
-    const rows = await manager.query(`SELECT code FROM regions WHERE code = $1 AND level = $2 FOR NO KEY UPDATE`, [
-      code,
-      RegionLevel.GRID,
-    ]);
+    const rows = await manager.query(`SELECT 1 FROM regions WHERE code = $1 AND level = $2`, [code, RegionLevel.GRID]);
     return rows.length > 0;
   }
 
-  /** grid code + 4-digit sequence; the caller holds the grid's lock (lockGrid). */
-  private async nextHouseholdNumber(gridCode: string, manager: EntityManager): Promise<string> {
-    const [{ highest }] = await manager.query(
-      `SELECT max(household_number) AS highest FROM households
-        WHERE county_code = $1 AND household_number BETWEEN $2 AND $3 AND length(household_number) = $4`,
-      [gridCode.slice(0, 6), `${gridCode}0000`, `${gridCode}9999`, gridCode.length + HOUSEHOLD_SEQUENCE_DIGITS],
+  /**
+   * Checks and inserts households with their members (POST /households and bulk imports): every member input,
+   * one head each, no ID number twice in the batch or already registered, grids that exist in the caller's scope
+   * (locked FOR NO KEY UPDATE: numbering in a grid is serialised without blocking foreign-key checks). Household
+   * numbers continue each grid's sequence. `field(h, name)` names the request field of household h for errors.
+   */
+  private async register(
+    manager: EntityManager,
+    actor: AuthUser | null,
+    inputs: (Omit<HouseholdImport, 'members'> & { members: MemberInputDto[] })[],
+    field: (household: number, name: string) => string,
+  ): Promise<{ householdIds: string[]; members: number }> {
+    const errors: ErrorDetail[] = [];
+    const firstWithHash = new Map<string, { h: number; i: number }>();
+    const prepared = inputs.map((input, h) => {
+      const members = input.members.map((member, i) => this.prepareMember(member, field(h, `members.${i}`), errors));
+      if (input.members.filter((m) => m.relation === Relation.HEAD).length !== 1) {
+        errors.push({ field: field(h, 'members'), message: '须登记恰好一名户主（与户主关系为“户主”）' });
+      }
+      members.forEach((member, i) => {
+        if (!member) return;
+        const first = firstWithHash.get(member.identity.hash);
+        if (!first) firstWithHash.set(member.identity.hash, { h, i });
+        else {
+          const message = first.h === h ? `与第${first.i + 1}位成员的证件号码相同` : '与本批其他户成员的证件号码相同';
+          errors.push({ field: field(h, `members.${i}.idNumber`), message });
+        }
+      });
+      return members as PreparedMember[];
+    });
+    const grids = [...new Set(inputs.map((input) => input.regionCode))].sort();
+    const inScope = actor ? grids.filter((code) => isInScope(actor, code)) : grids;
+    const found: { code: string }[] = await manager.query(
+      `SELECT code FROM regions WHERE code = ANY($1::varchar[]) AND level = $2 ORDER BY code FOR NO KEY UPDATE`,
+      [inScope, RegionLevel.GRID],
     );
-    const next = highest ? Number(String(highest).slice(gridCode.length)) + 1 : 1;
-    if (next >= 10 ** HOUSEHOLD_SEQUENCE_DIGITS) {
-      throw new HouseholdsException(HouseholdsErrorCode.GRID_FULL, '该网格的户编号已用完，请新建网格', HttpStatus.CONFLICT);
-    }
-    return gridCode + String(next).padStart(HOUSEHOLD_SEQUENCE_DIGITS, '0');
+    const usable = new Set(found.map((r) => r.code));
+    inputs.forEach((input, h) => {
+      if (!usable.has(input.regionCode)) errors.push({ field: field(h, 'regionCode'), message: '网格不存在或不在您的辖区内' });
+    });
+    if (errors.length) throw validationFailed(errors);
+    await this.assertIdNumbersFree(
+      manager,
+      prepared.flatMap((members, h) => members.map((m, i) => ({ hash: m.identity.hash, field: field(h, `members.${i}.idNumber`) }))),
+    );
+
+    const highest: { grid: string; highest: string }[] = await manager.query(
+      `SELECT left(household_number, $3) AS grid, max(household_number) AS highest FROM households
+        WHERE county_code = ANY($1::varchar[]) AND left(household_number, $3) = ANY($2::varchar[])
+          AND length(household_number) = $3 + $4
+        GROUP BY 1`,
+      [[...new Set(grids.map((g) => g.slice(0, 6)))], grids, GRID_CODE_LENGTH, HOUSEHOLD_SEQUENCE_DIGITS],
+    );
+    const nextInGrid = new Map(highest.map((r) => [r.grid, Number(r.highest.slice(GRID_CODE_LENGTH)) + 1]));
+    const householdRows: Partial<Household>[] = [];
+    const memberRows: Partial<Member>[] = [];
+    inputs.forEach((input, h) => {
+      const sequence = nextInGrid.get(input.regionCode) ?? 1;
+      if (sequence >= 10 ** HOUSEHOLD_SEQUENCE_DIGITS) {
+        throw new HouseholdsException(HouseholdsErrorCode.GRID_FULL, '该网格的户编号已用完，请新建网格', HttpStatus.CONFLICT);
+      }
+      nextInGrid.set(input.regionCode, sequence + 1);
+      const id = randomUUID();
+      const countyCode = input.regionCode.slice(0, 6);
+      const members = prepared[h];
+      householdRows.push({
+        id,
+        countyCode,
+        householdNumber: input.regionCode + String(sequence).padStart(HOUSEHOLD_SEQUENCE_DIGITS, '0'),
+        regionCode: input.regionCode,
+        address: input.address,
+        headMemberId: members[input.members.findIndex((m) => m.relation === Relation.HEAD)].id,
+        ...this.encryptedPhone(input.phone ?? null),
+        householdType: input.householdType,
+        monitoringType: input.monitoringType ?? null,
+        riskTypes: input.riskTypes ?? [],
+        noLabourCapacity: input.noLabourCapacity ?? false,
+        relocated: input.relocated ?? false,
+        version: 1,
+      });
+      for (const member of members) memberRows.push({ ...member.values, id: member.id, countyCode, householdId: id, version: 1 });
+    });
+    await bulkInsert(manager, Household, householdRows);
+    await bulkInsert(manager, Member, memberRows);
+    return { householdIds: householdRows.map((h) => h.id!), members: memberRows.length };
   }
 
   private async assertIdNumbersFree(manager: EntityManager, wanted: { hash: string; field: string }[]): Promise<void> {

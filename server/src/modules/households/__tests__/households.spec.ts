@@ -407,4 +407,19 @@ describe('households registry', () => {
       `${gridB}${String(before + 2).padStart(4, '0')}`,
     ]);
   });
+
+  it('numbers households created at the same moment in one grid without collisions; a raced ID number is one 409', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => t.request('POST', '/api/v1/households', { token: village.token, body: householdBody(gridA2) })),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const numbers = results.map((r) => r.body.householdNumber);
+    expect(new Set(numbers).size).toBe(6);
+
+    const idNumber = residentId({ birth: '19930303' });
+    const body = () => ({ ...householdBody(gridA2), members: [{ name: '竞争者', idNumber, relation: Relation.HEAD }] });
+    const raced = await Promise.all([1, 2, 3].map(() => t.request('POST', '/api/v1/households', { token: village.token, body: body() })));
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(raced.filter((r) => r.status === 409).every((r) => r.body.code === 'HOUSEHOLD_ID_NUMBER_TAKEN')).toBe(true);
+  });
 });
