@@ -3,6 +3,9 @@
 // `N passed, N failed` totalling all of them (CI reads that line, not jest's or vitest's summaries).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+process.chdir(fileURLToPath(new URL('../..', import.meta.url))); // the repository's top folder
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {

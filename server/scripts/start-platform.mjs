@@ -3,6 +3,9 @@
 // API, /api/docs, /m/ (citizen H5) and /gov/ (government H5), on the embedded database unless DATABASE_URL is set.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+process.chdir(fileURLToPath(new URL('../..', import.meta.url))); // the repository's top folder
 
 function step(title, args) {
   console.log(`> ${title}`);
