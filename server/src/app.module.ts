@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { ClockModule } from './common/clock.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { AppConfigModule } from './config/config.module.js';
 import { AppConfigService } from './config/app-config.service.js';
@@ -37,6 +38,7 @@ import { StartupService } from './startup.service.js';
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => [{ ttl: 60_000, limit: config.get('RATE_LIMIT_PER_MINUTE') }],
     }),
+    ClockModule,
     DatabaseModule,
     CryptoModule,
     HealthModule,
