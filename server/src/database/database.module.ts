@@ -53,7 +53,10 @@ class EmbeddedShutdown implements OnApplicationShutdown {
     TypeOrmModule.forRootAsync({
       inject: [AppConfigService, DATABASE_URL],
       useFactory: (config: AppConfigService, url: string) => ({
-        ...databaseOptions(url, config.get('DATABASE_POOL_SIZE')),
+        // pglite-socket interleaves the protocol messages of concurrent connections (upstream pglite issue #1046:
+        // "unnamed prepared statement does not exist" under load): the embedded database gets ONE connection,
+        // and PGlite runs one query at a time anyway. docs/decisions.md.
+        ...databaseOptions(url, config.embeddedDatabase ? 1 : config.get('DATABASE_POOL_SIZE')),
         migrationsRun: true,
         migrationsTransactionMode: 'each' as const,
         retryAttempts: 2,
