@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { HouseholdsModule } from '../households/households.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
+import { AccountDirectoryService } from './account-directory.service.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsHousekeepingService } from './accounts-housekeeping.service.js';
 import { AccountsService } from './accounts.service.js';
@@ -26,7 +27,8 @@ import { SessionsService } from './sessions.service.js';
     MeService,
     AccountsHousekeepingService,
     householdDirectoryProvider,
+    AccountDirectoryService,
   ],
-  exports: [AccountsService, SessionsService, PasswordService, MeService, HouseholdDirectory],
+  exports: [AccountsService, SessionsService, PasswordService, MeService, HouseholdDirectory, AccountDirectoryService],
 })
 export class AccountsModule {}
