@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { AuthException } from '../auth.exception.js';
-import { endpoint, getProviderJson } from './provider-http.js';
+import { AccessTokenCache } from './access-token-cache.js';
+import { endpoint, getProviderJson, ProviderCallError } from './provider-http.js';
+import { WECOM_TOKEN_REJECTED, wecomAccessTokenCache, type WecomCredentials } from './wecom-access-token.js';
 
 export interface WecomUser {
   userid: string;
@@ -12,15 +14,9 @@ export abstract class WecomLoginProvider {
   abstract getUserInfo(code: string): Promise<WecomUser>;
 }
 
-interface WecomAnswer {
+interface UserInfoAnswer {
   errcode?: number;
   errmsg?: string;
-}
-interface TokenAnswer extends WecomAnswer {
-  access_token?: string;
-  expires_in?: number;
-}
-interface UserInfoAnswer extends WecomAnswer {
   userid?: string;
   /** the older /cgi-bin/user/getuserinfo spelling */
   UserId?: string;
@@ -28,39 +24,32 @@ interface UserInfoAnswer extends WecomAnswer {
   external_userid?: string;
 }
 
-export interface WecomApiOptions {
-  apiBase: string;
-  corpId: string;
-  secret: string;
-  timeoutMs: number;
-  /** milliseconds since the epoch; tests move it to expire the cached access token */
-  now?: () => number;
-}
+export type WecomApiOptions = WecomCredentials;
 
-const TOKEN_EXPIRED = new Set([42001, 40014]); // access_token expired / invalid
 const CODE_INVALID = new Set([40029, 50001, 40163]); // invalid code / redirect not trusted / code used
 
 /**
- * The real API: `GET /cgi-bin/gettoken` (cached until shortly before expires_in, one request at a time),
- * then `GET /cgi-bin/auth/getuserinfo`. A token WeCom says is expired or invalid is fetched again once.
+ * The real API: `GET /cgi-bin/gettoken` (cached until shortly before expires_in, one request at a time: see
+ * wecom-access-token.ts), then `GET /cgi-bin/auth/getuserinfo`. A token WeCom says is expired or invalid is
+ * fetched again once.
  */
 export class HttpWecomLoginProvider extends WecomLoginProvider {
   readonly kind = 'wecom' as const;
   private readonly logger = new Logger('WecomLogin');
-  private readonly now: () => number;
-  private token: { value: string; expiresAt: number } | null = null;
-  private pendingToken: Promise<string> | null = null;
+  private readonly tokens: AccessTokenCache;
 
   constructor(private readonly options: WecomApiOptions) {
     super();
-    this.now = options.now ?? Date.now;
+    this.tokens = wecomAccessTokenCache(options);
   }
 
   async getUserInfo(code: string): Promise<WecomUser> {
-    let answer = await this.callUserInfo(await this.accessToken(), code);
-    if (TOKEN_EXPIRED.has(answer.errcode ?? 0)) {
-      this.token = null;
-      answer = await this.callUserInfo(await this.accessToken(), code);
+    let token = await this.accessToken();
+    let answer = await this.callUserInfo(token, code);
+    if (WECOM_TOKEN_REJECTED.has(answer.errcode ?? 0)) {
+      this.tokens.invalidate(token);
+      token = await this.accessToken();
+      answer = await this.callUserInfo(token, code);
     }
     const errcode = answer.errcode ?? 0;
     if (errcode === 0) {
@@ -83,29 +72,13 @@ export class HttpWecomLoginProvider extends WecomLoginProvider {
   }
 
   private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > this.now()) return this.token.value;
-    // concurrent logins share one gettoken call (WeCom limits how often it may be called)
-    this.pendingToken ??= this.fetchToken().finally(() => {
-      this.pendingToken = null;
-    });
-    return this.pendingToken;
-  }
-
-  private async fetchToken(): Promise<string> {
-    const url = endpoint(this.options.apiBase, '/cgi-bin/gettoken');
-    url.searchParams.set('corpid', this.options.corpId);
-    url.searchParams.set('corpsecret', this.options.secret);
-    const answer = await getProviderJson<TokenAnswer>(url, this.options.timeoutMs, '企业微信');
-    if ((answer.errcode ?? 0) !== 0 || !answer.access_token) {
-      // 40013 wrong corp id, 40001/40091 wrong secret: our configuration, not the user's fault
-      this.logger.error(`gettoken failed: errcode ${answer.errcode} ${answer.errmsg ?? ''}`.trim());
+    try {
+      return await this.tokens.get();
+    } catch (error) {
+      // a wrong corp id or secret is our configuration, not the user's fault: logged, and a 503 to the user
+      if (error instanceof ProviderCallError && error.errcode !== null) this.logger.error(error.message);
       throw AuthException.providerUnavailable('企业微信');
     }
-    const lifetime = (answer.expires_in ?? 7200) * 1000;
-    // renew a little early (a tenth of the lifetime, at most 5 minutes) so a token never expires mid-call
-    const margin = Math.min(300_000, lifetime / 10);
-    this.token = { value: answer.access_token, expiresAt: this.now() + lifetime - margin };
-    return answer.access_token;
   }
 }
 
