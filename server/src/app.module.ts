@@ -15,6 +15,8 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HouseholdsModule } from './modules/households/households.module.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
+import { NoticesModule } from './modules/notices/notices.module.js';
+import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { SeedModule } from './database/seeds/seed.module.js';
 import { StartupService } from './startup.service.js';
 
@@ -47,6 +49,8 @@ import { StartupService } from './startup.service.js';
     AccountsModule,
     RegionsModule,
     HouseholdsModule,
+    NoticesModule,
+    TicketsModule,
     SeedModule,
   ],
   providers: [

@@ -7,7 +7,15 @@ import { AuditLog } from '../modules/audit/entities/audit-log.entity.js';
 import { Household } from '../modules/households/entities/household.entity.js';
 import { Member } from '../modules/households/entities/member.entity.js';
 import { Region } from '../modules/regions/entities/region.entity.js';
+import { Notice } from '../modules/notices/entities/notice.entity.js';
+import { Objection } from '../modules/notices/entities/objection.entity.js';
+import { Ticket } from '../modules/tickets/entities/ticket.entity.js';
+import { TicketReply } from '../modules/tickets/entities/ticket-reply.entity.js';
 export const ENTITIES: Function[] = [
+  Notice,
+  Objection,
+  Ticket,
+  TicketReply,
   Account,
   Session,
   BindingAttempt,
