@@ -4,6 +4,8 @@ import { Account } from '../modules/accounts/entities/account.entity.js';
 import { BindingAttempt } from '../modules/accounts/entities/binding-attempt.entity.js';
 import { Session } from '../modules/accounts/entities/session.entity.js';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity.js';
+import { CaseEvent } from '../modules/cases/entities/case-event.entity.js';
+import { Case } from '../modules/cases/entities/case.entity.js';
 import { Household } from '../modules/households/entities/household.entity.js';
 import { Member } from '../modules/households/entities/member.entity.js';
 import { Region } from '../modules/regions/entities/region.entity.js';
@@ -23,4 +25,6 @@ export const ENTITIES: Function[] = [
   AuditLog,
   Household,
   Member,
+  Case,
+  CaseEvent,
 ];

@@ -28,7 +28,8 @@ const GENERIC: Record<string, string> = {
   nestedValidation: '内容有误',
 };
 
-function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
+/** class-validator errors as `details` (dotted field paths, Chinese messages); also for bodies validated by hand. */
+export function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;

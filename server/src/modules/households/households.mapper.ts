@@ -86,6 +86,7 @@ export function mapHousehold(household: HouseholdPlain): HouseholdSummaryDto {
     householdType: h.householdType,
     monitoringType: h.monitoringType,
     riskTypes: h.riskTypes ?? [],
+    identifiedMonth: h.identifiedMonth ?? null,
     noLabourCapacity: h.noLabourCapacity,
     relocated: h.relocated,
     version: h.version,

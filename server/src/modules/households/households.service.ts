@@ -5,6 +5,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   HealthStatus,
   HouseholdType,
+  LabourCapacity,
   MAX_RISK_TYPES,
   MonitoringType,
   REGION_CODE_LENGTH,
@@ -112,6 +113,21 @@ export interface HouseholdImport {
   noLabourCapacity?: boolean;
   relocated?: boolean;
   members: MemberInputDto[];
+}
+
+/** What the cases module reads of a household (HouseholdsService.caseFactsOf). */
+export interface HouseholdCaseFacts {
+  id: string;
+  countyCode: string;
+  /** the grid */
+  regionCode: string;
+  householdNumber: string;
+  headName: string | null;
+  memberCount: number;
+  monitoringType: MonitoringType | null;
+  noLabourCapacity: boolean;
+  /** a member with ordinary or skilled labour capacity, and the household not 整户无劳动能力 */
+  hasLabour: boolean;
 }
 
 export interface ImportResult {
@@ -467,7 +483,7 @@ export class HouseholdsService {
     manager: EntityManager,
     actor: AuthUser,
     householdId: string,
-    decision: { monitoringType: MonitoringType | null; riskTypes?: RiskType[] },
+    decision: { monitoringType: MonitoringType | null; riskTypes?: RiskType[]; identifiedMonth?: string | null },
   ): Promise<void> {
     const household = await this.loadHousehold(actor, householdId, manager);
     if (decision.riskTypes && decision.riskTypes.length > MAX_RISK_TYPES) {
@@ -477,6 +493,7 @@ export class HouseholdsService {
     await this.updateHouseholdAtVersion(manager, household, household.version, {
       monitoringType: decision.monitoringType,
       ...(decision.riskTypes ? { riskTypes: decision.riskTypes } : {}),
+      ...(decision.identifiedMonth !== undefined ? { identifiedMonth: decision.identifiedMonth } : {}),
     });
     await this.audit.record(manager, {
       actor,
@@ -487,6 +504,47 @@ export class HouseholdsService {
       before,
       after: householdAuditSnapshot((await this.withMembers(await this.reload(household.id, manager), manager)).plain),
     });
+  }
+
+  /**
+   * For the cases module: what a case needs to know of a household (head name, size, labour), or null when it does
+   * not exist. Not scoped: the caller has already checked that the case, and so its household, is theirs.
+   */
+  async caseFactsOf(manager: EntityManager, householdId: string): Promise<HouseholdCaseFacts | null> {
+    if (!UUID.test(householdId)) return null;
+    const rows: {
+      id: string;
+      county_code: string;
+      region_code: string;
+      household_number: string;
+      monitoring_type: MonitoringType | null;
+      no_labour_capacity: boolean;
+      head_name: string | null;
+      member_count: number;
+      labour_count: number;
+    }[] = await manager.query(
+      `SELECT h.id, h.county_code, h.region_code, h.household_number, h.monitoring_type, h.no_labour_capacity,
+              max(m.name) FILTER (WHERE m.relation = $2) AS head_name, count(m.id)::int AS member_count,
+              count(m.id) FILTER (WHERE m.labour_capacity = ANY($3::varchar[]))::int AS labour_count
+         FROM households h LEFT JOIN members m ON m.county_code = h.county_code AND m.household_id = h.id
+        WHERE h.id = $1
+        GROUP BY h.id`,
+      [householdId, Relation.HEAD, [LabourCapacity.ORDINARY, LabourCapacity.SKILLED]],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      countyCode: row.county_code,
+      regionCode: row.region_code,
+      householdNumber: row.household_number,
+      headName: row.head_name,
+      memberCount: row.member_count,
+      monitoringType: row.monitoring_type,
+      noLabourCapacity: row.no_labour_capacity,
+      // DOMAIN.md: a household "with labour" has a member who can work and is not flagged 整户无劳动能力
+      hasLabour: !row.no_labour_capacity && row.labour_count > 0,
+    };
   }
 
   // ---------------------------------------------------------------- helpers

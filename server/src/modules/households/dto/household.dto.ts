@@ -56,6 +56,8 @@ export class HouseholdSummaryDto {
   @ApiProperty({ enum: HouseholdType, enumName: 'HouseholdType' }) householdType: HouseholdType;
   @ApiProperty({ enum: MonitoringType, enumName: 'MonitoringType', nullable: true }) monitoringType: MonitoringType | null;
   @ApiProperty({ enum: RiskType, enumName: 'RiskType', isArray: true }) riskTypes: RiskType[];
+  @ApiProperty({ nullable: true, type: String, description: '识别月份（县级确定纳入监测的月份，YYYY-MM）', example: '2025-06' })
+  identifiedMonth: string | null;
   @ApiProperty() noLabourCapacity: boolean;
   @ApiProperty() relocated: boolean;
   @ApiProperty() version: number;

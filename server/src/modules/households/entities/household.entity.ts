@@ -25,6 +25,7 @@ const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 @Check('CHK_households_county_of_region', `"county_code" = left("region_code", 6)`)
 @Check('CHK_households_type', `"household_type" IN (${list(Object.values(HouseholdType))})`)
 @Check('CHK_households_monitoring_type', `"monitoring_type" IS NULL OR "monitoring_type" IN (${list(Object.values(MonitoringType))})`)
+@Check('CHK_households_identified_month', `"identified_month" IS NULL OR "identified_month" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)
 @Check(
   'CHK_households_risk_types',
   `jsonb_typeof("risk_types") = 'array' AND jsonb_array_length("risk_types") <= ${MAX_RISK_TYPES}`,
@@ -75,6 +76,10 @@ export class Household {
 
   @Column({ name: 'risk_types', type: 'jsonb', default: () => "'[]'" })
   riskTypes: RiskType[];
+
+  /** 识别月份 'YYYY-MM': the month the county confirmed the monitoring (risk elimination may not fall in it or the next) */
+  @Column({ name: 'identified_month', type: 'varchar', length: 7, nullable: true })
+  identifiedMonth: string | null;
 
   /** 整户无劳动能力 */
   @Column({ name: 'no_labour_capacity', type: 'boolean', default: false })
