@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HouseholdsModule } from './modules/households/households.module.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { CasesModule } from './modules/cases/cases.module.js';
 import { NoticesModule } from './modules/notices/notices.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
@@ -50,6 +51,7 @@ import { StartupService } from './startup.service.js';
     AccountsModule,
     RegionsModule,
     HouseholdsModule,
+    NotificationsModule,
     NoticesModule,
     TicketsModule,
     CasesModule,

@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every setting the server reads, validated once at start (README "Configuration"). */
 export class EnvironmentVariables {
@@ -29,6 +29,31 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() WECOM_API_BASE = 'https://qyapi.weixin.qq.com';
   /** timeout of one call to the WeChat / WeCom servers */
   @IsOptional() @Type(() => Number) @IsInt() @Min(500) LOGIN_PROVIDER_TIMEOUT_MS = 5000;
+  /** WeChat subscribe messages to citizens (docs/notifications.md); without it, WECHAT_APP_ID alone sends none */
+  @IsOptional() @IsString() WECHAT_SUBSCRIBE_TEMPLATE_ID?: string;
+  /** template keyword = title | body | kind | time | date | data.<name>, comma-separated */
+  @IsOptional() @Matches(/^[a-z_]+[0-9]+=(title|body|kind|time|date|data\.[A-Za-z0-9_]+)(,[a-z_]+[0-9]+=(title|body|kind|time|date|data\.[A-Za-z0-9_]+))*$/, {
+    message: 'keyword=source pairs, e.g. thing1=title,thing2=body,time3=time',
+  })
+  WECHAT_SUBSCRIBE_FIELDS = 'thing1=title,thing2=body,time3=time';
+  /** the mini-program page a subscribe message opens (?notificationId= is added) */
+  @IsOptional() @IsString() WECHAT_SUBSCRIBE_PAGE = 'pages/index/index';
+  @IsOptional() @IsIn(['formal', 'trial', 'developer']) WECHAT_MINIPROGRAM_STATE: 'formal' | 'trial' | 'developer' = 'formal';
+  /** WeCom app messages to cadres: the self-built app's AgentId (with WECOM_CORP_ID / WECOM_SECRET) */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) WECOM_AGENT_ID?: number;
+  /** the government app's address for WeCom text cards (?notificationId= is added); unset: plain text messages */
+  @IsOptional() @IsString() WECOM_MESSAGE_URL?: string;
+  /** the notification delivery worker: how often it looks for due deliveries, and how many it claims at once */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(200) NOTIFICATION_WORKER_INTERVAL_MS = 5000;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) NOTIFICATION_BATCH_SIZE = 20;
+  /** tries of one delivery before it is FAILED; retry n waits NOTIFICATION_RETRY_BASE_MS * 2^(n-1), at most NOTIFICATION_RETRY_MAX_MS */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) NOTIFICATION_MAX_ATTEMPTS = 8;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) NOTIFICATION_RETRY_BASE_MS = 30_000;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) NOTIFICATION_RETRY_MAX_MS = 3_600_000;
+  /** a claimed delivery whose worker died is claimed again after this long (keep it well above the send timeout) */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) NOTIFICATION_LEASE_MS = 120_000;
+  /** timeout of one call to WeChat / WeCom when sending */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(500) NOTIFICATION_SEND_TIMEOUT_MS = 10_000;
   /** password login: this many failures in a row lock the account for AUTH_LOCKOUT_MINUTES */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_LOCKOUT_MAX_FAILURES = 5;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_LOCKOUT_MINUTES = 15;

@@ -9,6 +9,8 @@ import { Case } from '../modules/cases/entities/case.entity.js';
 import { Household } from '../modules/households/entities/household.entity.js';
 import { Member } from '../modules/households/entities/member.entity.js';
 import { Region } from '../modules/regions/entities/region.entity.js';
+import { NotificationDelivery } from '../modules/notifications/entities/notification-delivery.entity.js';
+import { Notification } from '../modules/notifications/entities/notification.entity.js';
 import { Notice } from '../modules/notices/entities/notice.entity.js';
 import { Objection } from '../modules/notices/entities/objection.entity.js';
 import { Ticket } from '../modules/tickets/entities/ticket.entity.js';
@@ -25,6 +27,8 @@ export const ENTITIES: Function[] = [
   AuditLog,
   Household,
   Member,
+  Notification,
+  NotificationDelivery,
   Case,
   CaseEvent,
 ];

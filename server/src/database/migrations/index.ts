@@ -3,5 +3,6 @@ import { Accounts1795307056227 } from './1795307056227-Accounts.js';
 import { RegionsAuditHouseholds1795307130995 } from './1795307130995-RegionsAuditHouseholds.js';
 import { NoticesTickets1795309285432 } from './1795309285432-NoticesTickets.js';
 import { Cases1795309402068 } from './1795309402068-Cases.js';
+import { Notifications1795309208099 } from './1795309208099-Notifications.js';
 
-export const MIGRATIONS: Function[] = [Accounts1795307056227, RegionsAuditHouseholds1795307130995, NoticesTickets1795309285432, Cases1795309402068];
+export const MIGRATIONS: Function[] = [Accounts1795307056227, RegionsAuditHouseholds1795307130995, NoticesTickets1795309285432, Cases1795309402068, Notifications1795309208099];
