@@ -19,6 +19,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { CasesModule } from './modules/cases/cases.module.js';
 import { NoticesModule } from './modules/notices/notices.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
+import { SettingsModule } from './modules/settings/settings.module.js';
 import { SeedModule } from './database/seeds/seed.module.js';
 import { StartupService } from './startup.service.js';
 
@@ -55,6 +56,7 @@ import { StartupService } from './startup.service.js';
     NoticesModule,
     TicketsModule,
     CasesModule,
+    SettingsModule,
     SeedModule,
   ],
   providers: [

@@ -15,6 +15,11 @@ import { Notice } from '../modules/notices/entities/notice.entity.js';
 import { Objection } from '../modules/notices/entities/objection.entity.js';
 import { Ticket } from '../modules/tickets/entities/ticket.entity.js';
 import { TicketReply } from '../modules/tickets/entities/ticket-reply.entity.js';
+import { CalendarDay } from '../modules/settings/entities/calendar-day.entity.js';
+import { MonitoringLine } from '../modules/settings/entities/monitoring-line.entity.js';
+import { WorkflowSetting } from '../modules/settings/entities/workflow-setting.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/entities/idempotency-key.entity.js';
+import { StoredFile } from '../modules/files/entities/stored-file.entity.js';
 export const ENTITIES: Function[] = [
   Notice,
   Objection,
@@ -31,4 +36,9 @@ export const ENTITIES: Function[] = [
   NotificationDelivery,
   Case,
   CaseEvent,
+  CalendarDay,
+  MonitoringLine,
+  WorkflowSetting,
+  IdempotencyKey,
+  StoredFile,
 ];

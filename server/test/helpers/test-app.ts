@@ -33,6 +33,15 @@ export async function resetData(dataSource: DataSource): Promise<void> {
   if (tables.length) await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
   // grids created by earlier test files are data too
   await dataSource.query(`DELETE FROM regions WHERE length(code) = 15`).catch(() => undefined);
+  // reference data seeded by data migrations (settings, calendar): back to the seed, whatever a test changed
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    for (const migration of dataSource.migrations) {
+      if ((migration.constructor as { referenceTables?: string[] }).referenceTables) await migration.up(queryRunner);
+    }
+  } finally {
+    await queryRunner.release();
+  }
 }
 
 /** Boots the real app (migrations, guards, pipes, filters) on the per-run database; requests go through Fastify inject. */
