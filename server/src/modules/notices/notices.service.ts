@@ -148,6 +148,7 @@ export class NoticesService {
           authorRole: user.role,
           anonymous: dto.anonymous ?? false,
           reason: dto.reason,
+          createdAt: this.clock.now(),
         })
         .updateEntity(false)
         .execute();
@@ -358,6 +359,7 @@ export class NoticesService {
         householdSize: subject.size,
         reasonBrief: c.reasonBrief.trim(),
         createdBy: user.accountId,
+        createdAt: this.clock.now(),
       })
       .updateEntity(false)
       .execute();

@@ -147,7 +147,8 @@ describe('notices 评议公示 and objections', () => {
       for (const secret of [...secrets, '马文华', '李秀英', '马小明', '大病', '残疾', '长期慢性病', 'SERIOUS_ILLNESS', 'DISABLED', 'CHRONIC_ILLNESS']) {
         expect(json).not.toContain(secret);
       }
-      expect(json).not.toMatch(/[0-9]{7,}/);
+      expect(json).not.toMatch(/(?<![0-9])1[3-9][0-9]{9}(?![0-9])/); // no mobile number
+      expect(json).not.toMatch(/[0-9]{17}[0-9Xx]/); // no resident ID
     }
     const [row] = await t.dataSource.query(`SELECT row_to_json(n)::text AS row FROM notices n WHERE id = $1`, [noticeId]);
     for (const secret of [...secrets, '马文华']) expect(row.row).not.toContain(secret);
@@ -289,7 +290,7 @@ describe('notices 评议公示 and objections', () => {
     expect(objection.body.code).toBe('RESULT_NOTICE_NO_OBJECTIONS');
     const ended = await t.request('GET', '/api/v1/notices', { token: villageA.token, query: { active: false, caseId } });
     expect(ended.body.items.map((n: { kind: string }) => n.kind)).toEqual(['PUBLICITY']);
-    const audit = await t.dataSource.query(`SELECT action FROM audit_logs WHERE entity_type = 'notice' ORDER BY created_at`);
+    const audit = await t.dataSource.query(`SELECT action FROM audit_logs WHERE entity_type = 'notice' ORDER BY id`);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['notice.open', 'notice.result']);
   });
 
