@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseKind, HealthStatus, HealthStatusLabel, MonitoringType, Role, maskName } from '@jiuzhu/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { isInScope, narrowRegion } from '../../common/auth/region-scope.js';
+import { regionPrefixOf } from '../../common/auth/region-scope.js';
 import { addCalendarDays, Clock } from '../../common/clock.js';
 import { ErrorDetail, forbidden, notFound, validationFailed } from '../../common/errors/app.exception.js';
 import { Page, pageOf } from '../../common/http/pagination.js';
@@ -69,6 +69,9 @@ const TITLE_SUBJECT: Record<CaseKind, string> = {
   [CaseKind.ELIMINATION]: '防返贫监测对象风险消除',
 };
 
+/** A cadre's scope for notices: their region, or for a grid worker of one grid the village of that grid. */
+const villageScopeOf = (user: AuthUser) => regionPrefixOf(user).slice(0, 12);
+
 const isRealDate = (value: string) => DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 /**
@@ -100,7 +103,9 @@ export class NoticesService {
       if (query.village && query.village !== village) throw forbidden('只能查看本户所在村（社区）的公示');
       qb.where('n.village_code = :village', { village });
     } else {
-      const prefix = narrowRegion(user, query.village);
+      const scope = villageScopeOf(user);
+      if (query.village && !query.village.startsWith(scope)) throw forbidden('所选地区不在您的辖区内');
+      const prefix = query.village ?? scope;
       qb.where('n.village_code LIKE :prefix', { prefix: `${prefix}%` });
       if (prefix.length >= 6) qb.andWhere('n.county_code = :county', { county: prefix.slice(0, 6) });
     }
@@ -398,7 +403,7 @@ export class NoticesService {
     const visible =
       user.role === Role.CITIZEN
         ? (await this.citizenVillage(user, manager)) === notice.villageCode
-        : isInScope(user, notice.villageCode);
+        : notice.villageCode.startsWith(villageScopeOf(user));
     if (!visible) throw notFound(NOTICE);
     return notice;
   }

@@ -10,6 +10,7 @@ import { NoticesService, OpenNoticeInput } from '../notices.service.js';
 const VILLAGE_A = '530129103201'; // 羊街镇 羊街村委会
 const VILLAGE_B = '530129104201'; // 柯渡镇 柯渡村委会
 const fields = (body: { details: { field: string }[] }) => body.details.map((d) => d.field).sort();
+const ids = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
 const asUser = (a: CreatedAccount, role: Role, regionCode: string): AuthUser => ({ accountId: a.account.id, role, regionCode });
 
 describe('notices 评议公示 and objections', () => {
@@ -172,6 +173,10 @@ describe('notices 评议公示 and objections', () => {
       body: { reason: '我不是本村的' },
     });
     expect(objection.status).toBe(404);
+    // a grid worker of one grid reads the notices of that grid's village
+    const gridWorker = await createAccount(t, { role: Role.GRID_WORKER, regionCode: gridA });
+    expect(ids((await t.request('GET', '/api/v1/notices', { token: gridWorker.token })).body)).toEqual([noticeId]);
+    expect((await t.request('GET', `/api/v1/notices/${noticeId}`, { token: gridWorker.token })).status).toBe(200);
     const township_ = await t.request('GET', '/api/v1/notices', { token: township.token, query: { active: true } });
     expect(township_.body.items.map((n: { id: string }) => n.id)).toEqual([noticeId]);
   });
