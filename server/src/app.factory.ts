@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
+import fastifyMultipart from '@fastify/multipart';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -64,6 +65,8 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   const config = app.get(AppConfigService);
+  // multipart uploads (POST /files); per-request limits come from FilesService (FILE_MAX_BYTES, FILE_MAX_COUNT)
+  await app.register(fastifyMultipart as never, { throwFileSizeLimit: true });
   const serve = async (dir: string, prefix: string, decorateReply: boolean) => {
     if (!existsSync(dir)) {
       new NestLogger('Static').warn(`${prefix} is not served: ${dir} is missing (build the H5 app first)`);

@@ -20,6 +20,9 @@ import { CasesModule } from './modules/cases/cases.module.js';
 import { NoticesModule } from './modules/notices/notices.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
+import { FilesModule } from './modules/files/files.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { SeedModule } from './database/seeds/seed.module.js';
 import { StartupService } from './startup.service.js';
 
@@ -57,6 +60,9 @@ import { StartupService } from './startup.service.js';
     TicketsModule,
     CasesModule,
     SettingsModule,
+    IdempotencyModule,
+    FilesModule,
+    JobsModule,
     SeedModule,
   ],
   providers: [

@@ -14,6 +14,21 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
   /** redis://... ; turns on BullMQ workers, else jobs run in-process */
   @IsOptional() @IsString() REDIS_URL?: string;
+  /** BullMQ key prefix (several deployments or test runs can share one Redis) */
+  @IsOptional() @IsString() JOBS_QUEUE_PREFIX?: string;
+  /** jobs one server runs at once (BullMQ worker concurrency); default 4 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) JOBS_CONCURRENCY?: number;
+  /** tries of a job unless its enqueue says otherwise (default 3), and the first retry's wait (default 1000 ms, doubling) */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) JOBS_DEFAULT_ATTEMPTS?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) JOBS_DEFAULT_BACKOFF_MS?: number;
+  /** repeatable jobs (escalation scan, cleanups): default on, off under NODE_ENV=test */
+  @IsOptional() @IsIn(['on', 'off']) JOBS_SCHEDULER?: 'on' | 'off';
+  /** uploaded files: folder (default <DATA_DIR>/files, or ./files with DATABASE_URL), size and count limits */
+  @IsOptional() @IsString() FILES_DIR?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) FILE_MAX_BYTES?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) FILE_MAX_COUNT?: number;
+  /** how long an Idempotency-Key's first answer is kept (default 168 hours = 7 days) */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) IDEMPOTENCY_KEY_TTL_HOURS?: number;
   /** 32 bytes, base64: AES-256-GCM key for personal data; the keyed-hash key is derived from it */
   @IsOptional() @IsBase64() ENCRYPTION_KEY?: string;
   @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
