@@ -1,10 +1,2 @@
-// babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
-module.exports = {
-  presets: [
-    ['taro', {
-      framework: 'react',
-      ts: true,
-      compiler: 'webpack5',
-    }],
-  ],
-}
+// The same babel-preset-taro options as the citizen app (docs/decisions.md, "One copy of the app shell").
+module.exports = require('@jiuzhu/miniapp/babel.config.js')

@@ -2,7 +2,12 @@
 // message, a village cadre logs in and sees who they are, an expired token is refreshed, logout clears it.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, chromiumProblem, launchBrowser, newPage, screenshot, seriousA11yViolations, startServer, visibleText } from './harness.mjs'
+import { appHarness } from '@jiuzhu/server/testing/harness'
+
+const { api, launchBrowser, newPage, screenshot, seriousA11yViolations, startServer, testChromiumInstalled, visibleText } = appHarness({
+  app: new URL('../..', import.meta.url),
+  h5Path: '/gov/',
+})
 
 const PASSWORD = 'Jiuzhu@2026'
 
@@ -15,9 +20,7 @@ function storedValue(page, key) {
 }
 
 // Counted as a failure (not a silent skip) when the browser is missing.
-test('Debian Chromium is installed for the browser tests', () => {
-  assert.equal(chromiumProblem(), null)
-})
+testChromiumInstalled()
 
 describe('政府找 H5 (cadre)', () => {
   let server
@@ -27,7 +30,7 @@ describe('政府找 H5 (cadre)', () => {
 
   before(async () => {
     browser = await launchBrowser()
-    server = await startServer('gov')
+    server = await startServer()
     const login = await api(server.baseUrl, '/auth/login', { method: 'POST', body: { username: 'village', password: PASSWORD } })
     assert.equal(login.status, 200, `village login: ${JSON.stringify(login.body)}`)
     village = login.body.account
@@ -44,7 +47,7 @@ describe('政府找 H5 (cadre)', () => {
     // village account's failure count is not spent.
     const expected = await api(server.baseUrl, '/auth/login', { method: 'POST', body: { username: 'nobody-e2e', password: 'x' } })
     assert.equal(expected.status, 401)
-    await page.goto(`${server.baseUrl}/gov/`)
+    await page.goto(server.appUrl)
     await page.getByLabel('账号').waitFor()
     await screenshot(page, 'cadre-login')
     assert.deepEqual(await seriousA11yViolations(page), [], 'login page accessibility')

@@ -1,9 +1,4 @@
-// Page URLs in one place, so a page moving to another subpackage changes one line.
-export { HOME_PAGE, LOGIN_PAGE } from './session'
+// Page URLs of this app in one place, so a page moving to another subpackage changes one line. The pages
+// both apps have (login, home, coming soon) are in @kit/pages.
 export const ME_PAGE = '/pages/me/index'
 export const BINDING_PAGE = '/packages/account/pages/binding/index'
-export const COMING_SOON_PAGE = '/packages/common/pages/coming-soon/index'
-
-export function comingSoonUrl(title: string): string {
-  return `${COMING_SOON_PAGE}?title=${encodeURIComponent(title)}`
-}

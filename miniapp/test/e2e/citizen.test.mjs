@@ -2,25 +2,16 @@
 // binding to a household member that the test registers as admin, the household on 我的, a refused pair.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import {
-  api,
-  chromiumProblem,
-  launchBrowser,
-  newPage,
-  residentId,
-  screenshot,
-  seriousA11yViolations,
-  startServer,
-  visibleText,
-} from './harness.mjs'
+import { appHarness } from '@jiuzhu/server/testing/harness'
+
+const { api, launchBrowser, newPage, residentId, screenshot, seriousA11yViolations, startServer, testChromiumInstalled, visibleText } =
+  appHarness({ app: new URL('../..', import.meta.url), h5Path: '/m/' })
 
 const GRID = '530129103201001' // a grid of the seeded demo county (羊街村委会 第一村民小组)
 const member = { name: '李秀英', idNumber: residentId('19850315') }
 
 // Counted as a failure (not a silent skip) when the browser is missing.
-test('Debian Chromium is installed for the browser tests', () => {
-  assert.equal(chromiumProblem(), null)
-})
+testChromiumInstalled()
 
 describe('找政府 H5 (citizen)', () => {
   let server
@@ -30,7 +21,7 @@ describe('找政府 H5 (citizen)', () => {
 
   before(async () => {
     browser = await launchBrowser()
-    server = await startServer('miniapp')
+    server = await startServer()
     const login = await api(server.baseUrl, '/auth/login', { method: 'POST', body: { username: 'admin', password: 'Jiuzhu@2026' } })
     assert.equal(login.status, 200, `admin login: ${JSON.stringify(login.body)}`)
     const created = await api(server.baseUrl, '/households', {
@@ -57,7 +48,7 @@ describe('找政府 H5 (citizen)', () => {
   })
 
   test('opens on the login page and logs in with the dev WeChat code', async () => {
-    await page.goto(`${server.baseUrl}/m/`)
+    await page.goto(server.appUrl)
     const login = page.getByRole('button', { name: '微信登录' })
     await login.waitFor()
     await screenshot(page, 'citizen-login')

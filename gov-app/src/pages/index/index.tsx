@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { RoleLabel, labelOf } from '@jiuzhu/shared/enums'
-import { Button } from '../../components/ui'
-import type { Me } from '../../services/api-types'
-import { fetchMe, logout } from '../../services/auth'
-import { LOGIN_PAGE, comingSoonUrl } from '../../services/routes'
-import { getCachedAccount, goToLogin, isLoggedIn } from '../../services/session'
+import { logout, useAccount } from '@kit/account'
+import { Button } from '@kit/button'
+import { EntryButton } from '@kit/entry-button'
+import { comingSoonUrl } from '@kit/pages'
 import './index.scss'
 
 // Work areas; each becomes its own subpackage in a later release.
@@ -18,20 +16,7 @@ const ENTRIES = [
 ]
 
 export default function WorkbenchPage() {
-  const [me, setMe] = useState<Me | null>(getCachedAccount())
-
-  useDidShow(() => {
-    if (!isLoggedIn()) {
-      goToLogin()
-      return
-    }
-    fetchMe(true).then(setMe, () => undefined)
-  })
-
-  async function leave() {
-    await logout()
-    await Taro.reLaunch({ url: LOGIN_PAGE })
-  }
+  const me = useAccount({ quiet: true })
 
   return (
     <View className='page workbench-page'>
@@ -50,20 +35,15 @@ export default function WorkbenchPage() {
       ) : null}
       <View className='entry-grid'>
         {ENTRIES.map((entry) => (
-          <Button
+          <EntryButton
             key={entry.title}
-            className='entry-button'
-            size='xlarge'
+            title={entry.title}
+            description={entry.description}
             onClick={() => Taro.navigateTo({ url: comingSoonUrl(entry.title) })}
-          >
-            <View className='entry-content'>
-              <Text className='entry-title'>{entry.title}</Text>
-              <Text className='entry-description'>{entry.description}</Text>
-            </View>
-          </Button>
+          />
         ))}
       </View>
-      <Button className='big-button' size='large' block onClick={leave}>
+      <Button className='big-button' size='large' block onClick={logout}>
         退出登录
       </Button>
     </View>

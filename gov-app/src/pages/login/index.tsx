@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { a11y } from '../../components/a11y'
-import { LabeledInput } from '../../components/labeled-input'
-import { Button } from '../../components/ui'
-import type { Me } from '../../services/api-types'
+import type { Me } from '@jiuzhu/shared/client'
+import { Button } from '@kit/button'
+import { FormError } from '@kit/form-error'
+import { LabeledInput } from '@kit/labeled-input'
+import { HOME_PAGE } from '@kit/pages'
+import { takeReturnTo } from '@kit/session'
 import { loginWithPassword, loginWithWecom } from '../../services/auth'
-import { HOME_PAGE } from '../../services/routes'
-import { takeReturnTo } from '../../services/session'
 import { isWecomAvailable } from '../../platform/wecom-code'
 import './index.scss'
 
@@ -47,11 +47,7 @@ export default function LoginPage() {
     <View className='page login-page'>
       <Text className='login-title'>政府找</Text>
       <Text className='login-subtitle'>防止返贫动态监测和帮扶 · 干部工作台</Text>
-      {formError ? (
-        <Text className='form-error' {...a11y({ role: 'alert' })}>
-          {formError}
-        </Text>
-      ) : null}
+      <FormError message={formError} />
       <LabeledInput
         id='login-username'
         label='账号'

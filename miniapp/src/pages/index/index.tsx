@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { Button } from '../../components/ui'
-import type { Me } from '../../services/api-types'
-import { fetchMe } from '../../services/auth'
-import { BINDING_PAGE, ME_PAGE, comingSoonUrl } from '../../services/routes'
-import { getCachedAccount, goToLogin, isLoggedIn } from '../../services/session'
+import Taro from '@tarojs/taro'
+import { useAccount } from '@kit/account'
+import { Button } from '@kit/button'
+import { EntryButton } from '@kit/entry-button'
+import { comingSoonUrl } from '@kit/pages'
+import { BINDING_PAGE, ME_PAGE } from '../../services/routes'
 import './index.scss'
 
 const ENTRIES = [
@@ -15,15 +14,7 @@ const ENTRIES = [
 ]
 
 export default function HomePage() {
-  const [me, setMe] = useState<Me | null>(getCachedAccount())
-
-  useDidShow(() => {
-    if (!isLoggedIn()) {
-      goToLogin()
-      return
-    }
-    fetchMe(true).then(setMe, () => undefined)
-  })
+  const me = useAccount({ quiet: true })
 
   return (
     <View className='page home-page'>
@@ -42,18 +33,13 @@ export default function HomePage() {
         </View>
       ) : null}
       {ENTRIES.map((entry) => (
-        <Button
+        <EntryButton
           key={entry.title}
-          className='entry-button'
-          size='xlarge'
+          title={entry.title}
+          description={entry.description}
           block
           onClick={() => Taro.navigateTo({ url: comingSoonUrl(entry.title) })}
-        >
-          <View className='entry-content'>
-            <Text className='entry-title'>{entry.title}</Text>
-            <Text className='entry-description'>{entry.description}</Text>
-          </View>
-        </Button>
+        />
       ))}
     </View>
   )

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { a11y } from '../../components/a11y'
-import { Button } from '../../components/ui'
+import { Button } from '@kit/button'
+import { FormError } from '@kit/form-error'
+import { HOME_PAGE } from '@kit/pages'
+import { ApiError } from '@kit/request'
+import { takeReturnTo } from '@kit/session'
 import { loginWithWechat } from '../../services/auth'
-import { ApiError } from '../../services/request'
-import { BINDING_PAGE, HOME_PAGE } from '../../services/routes'
-import { takeReturnTo } from '../../services/session'
+import { BINDING_PAGE } from '../../services/routes'
 import './index.scss'
 
 export default function LoginPage() {
@@ -34,11 +35,7 @@ export default function LoginPage() {
     <View className='page login-page'>
       <Text className='login-title'>找政府</Text>
       <Text className='login-subtitle'>有困难，找政府。家里遇到难处，可以在这里申请帮助。</Text>
-      {error ? (
-        <Text className='form-error' {...a11y({ role: 'alert' })}>
-          {error}
-        </Text>
-      ) : null}
+      <FormError message={error} />
       <Button className='big-button login-button' type='primary' size='xlarge' block loading={busy} onClick={login}>
         微信登录
       </Button>

@@ -1,11 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { Button } from '../../components/ui'
-import type { Me } from '../../services/api-types'
-import { fetchMe, logout } from '../../services/auth'
-import { BINDING_PAGE, HOME_PAGE, LOGIN_PAGE } from '../../services/routes'
-import { getCachedAccount, goToLogin, isLoggedIn } from '../../services/session'
+import Taro from '@tarojs/taro'
+import { logout, useAccount } from '@kit/account'
+import { Button } from '@kit/button'
+import { HOME_PAGE } from '@kit/pages'
+import { BINDING_PAGE } from '../../services/routes'
 import './index.scss'
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -18,20 +16,7 @@ function Row({ label, value }: { label: string; value: string }) {
 }
 
 export default function MePage() {
-  const [me, setMe] = useState<Me | null>(getCachedAccount())
-
-  useDidShow(() => {
-    if (!isLoggedIn()) {
-      goToLogin()
-      return
-    }
-    fetchMe().then(setMe, () => undefined)
-  })
-
-  async function leave() {
-    await logout()
-    await Taro.reLaunch({ url: LOGIN_PAGE })
-  }
+  const me = useAccount()
 
   const binding = me?.binding
   return (
@@ -56,7 +41,7 @@ export default function MePage() {
       <Button className='big-button' size='large' block onClick={() => Taro.reLaunch({ url: HOME_PAGE })}>
         返回首页
       </Button>
-      <Button className='big-button' size='large' block onClick={leave}>
+      <Button className='big-button' size='large' block onClick={logout}>
         退出登录
       </Button>
     </View>

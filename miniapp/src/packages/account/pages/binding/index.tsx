@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { validateResidentId } from '@jiuzhu/shared/validation'
-import { a11y } from '../../../../components/a11y'
-import { LabeledInput } from '../../../../components/labeled-input'
-import { Button } from '../../../../components/ui'
+import { Button } from '@kit/button'
+import { FormError } from '@kit/form-error'
+import { LabeledInput } from '@kit/labeled-input'
+import { ApiError } from '@kit/request'
+import { takeReturnTo } from '@kit/session'
 import { bindMember } from '../../../../services/auth'
-import { ApiError } from '../../../../services/request'
 import { ME_PAGE } from '../../../../services/routes'
-import { takeReturnTo } from '../../../../services/session'
 import './index.scss'
 
 function nameError(name: string): string {
@@ -49,11 +49,7 @@ export default function BindingPage() {
     <View className='page binding-page'>
       <Text className='page-title'>绑定家庭成员</Text>
       <Text className='hint binding-hint'>请填写户口簿上您本人的姓名和身份证号码，核对一致后即可绑定您的家庭。</Text>
-      {formError ? (
-        <Text className='form-error' {...a11y({ role: 'alert' })}>
-          {formError}
-        </Text>
-      ) : null}
+      <FormError message={formError} />
       <LabeledInput
         id='binding-name'
         label='姓名'

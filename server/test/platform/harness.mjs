@@ -1,18 +1,19 @@
-// Browser-test harness: starts the real Jiuzhu server on a free port with a fresh database, and a headless
-// Debian Chromium through playwright-core (never a downloaded browser).
+// Browser-test harness of the two Taro apps: starts the real Jiuzhu server (the platform that serves their H5
+// builds) on a free port with a fresh database, and a headless Debian Chromium through playwright-core (never
+// a downloaded browser). `appHarness({ app, h5Path })` binds it to one app.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { chromium } from 'playwright-core'
-import AxeBuilder from '@axe-core/playwright'
 
-export const appDir = fileURLToPath(new URL('../../', import.meta.url))
-export const repoDir = fileURLToPath(new URL('../../../', import.meta.url))
-const resultsDir = join(appDir, 'test-results')
+const serverDir = fileURLToPath(new URL('../../', import.meta.url))
+const repoDir = join(serverDir, '..')
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -74,19 +75,22 @@ function newestChange(dir) {
 /** Builds the server when server/dist is missing or older than its sources or shared/dist. */
 function ensureServerBuilt(main) {
   const built = existsSync(main) ? statSync(main).mtimeMs : 0
-  const sources = Math.max(newestChange(join(repoDir, 'server', 'src')), newestChange(join(repoDir, 'shared', 'dist')))
+  const sources = Math.max(newestChange(join(serverDir, 'src')), newestChange(join(repoDir, 'shared', 'dist')))
   if (built >= sources) return
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   const build = spawnSync(npm, ['run', 'build', '--workspace=@jiuzhu/server'], { cwd: repoDir, stdio: 'inherit' })
   if (build.status !== 0) throw new Error('`npm run build -w server` failed; the browser tests need the real server')
 }
 
-/** Starts server/dist/main.js with the demo county seeded; resolves when it prints "Jiuzhu ready". */
-export async function startServer(label) {
-  const main = join(repoDir, 'server', 'dist', 'main.js')
+/**
+ * Starts server/dist/main.js with the demo county seeded; resolves when it prints "Jiuzhu ready" and serves
+ * the app's H5 build at `h5Path`. `label` goes into the database name.
+ */
+async function startServer({ appDir, h5Path, label }) {
+  const main = join(serverDir, 'dist', 'main.js')
   ensureServerBuilt(main)
   if (!existsSync(join(appDir, 'dist', 'h5', 'index.html'))) {
-    throw new Error('dist/h5 is missing: run `npm run build:h5` in this app first')
+    throw new Error(`${basename(appDir)}/dist/h5 is missing: run \`npm run build:h5\` in that app first`)
   }
   const port = await freePort()
   const database = await createDatabase(label)
@@ -104,6 +108,17 @@ export async function startServer(label) {
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    }
+    if (database) await database.drop()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output.slice(-4000)}`)), 120_000)
     const onData = () => {
@@ -119,21 +134,13 @@ export async function startServer(label) {
     })
   })
   const baseUrl = `http://127.0.0.1:${port}`
-  return {
-    baseUrl,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve))
-        child.kill('SIGTERM')
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-        await exited
-        clearTimeout(timer)
-      }
-      if (database) await database.drop()
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-    },
+  const appUrl = `${baseUrl}${h5Path}`
+  const served = await fetch(appUrl)
+  if (!served.ok) {
+    await stop()
+    throw new Error(`the server answers ${served.status} at ${h5Path}: is that where it serves ${basename(appDir)}?`)
   }
+  return { baseUrl, appUrl, output: () => output, stop }
 }
 
 /** JSON call to the API as a test fixture (seeding, expected values); the pages are driven through the browser. */
@@ -156,10 +163,11 @@ export function chromiumProblem() {
   )
 }
 
-export async function launchBrowser() {
-  const problem = chromiumProblem()
-  if (problem) throw new Error(problem)
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+/** A test that fails (rather than a silent skip) when the browser is missing. */
+export function testChromiumInstalled() {
+  test('Debian Chromium is installed for the browser tests', () => {
+    assert.equal(chromiumProblem(), null)
+  })
 }
 
 /** A phone-sized page; page errors fail the test that reads them. */
@@ -169,21 +177,6 @@ export async function newPage(browser) {
   page.errors = []
   page.on('pageerror', (error) => page.errors.push(error.message))
   return page
-}
-
-export async function screenshot(page, name) {
-  mkdirSync(resultsDir, { recursive: true })
-  // Taro's H5 page transitions slide pages in; shoot once they have settled.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
-  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
-}
-
-/** axe-core scan; returns the serious and critical violations (an empty list passes). */
-export async function seriousA11yViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 /** Waits until the locator is visible and returns its text. */
@@ -198,4 +191,48 @@ export function residentId(birthDate = '19800101', sequence = Math.floor(Math.ra
   const body = `530129${birthDate}${String(sequence).padStart(3, '0')}`
   const sum = [...body].reduce((total, digit, i) => total + Number(digit) * weights[i], 0)
   return body + '10X98765432'[sum % 11]
+}
+
+/**
+ * The harness bound to one app: `app` is its folder (a file URL or a path), `h5Path` where the server serves
+ * its H5 build ('/m/' or '/gov/'). Browser tooling (playwright-core, axe-core) is the app's own devDependency
+ * and is loaded from the app's folder. Screenshots go to `<app>/test-results/`.
+ */
+export function appHarness({ app, h5Path }) {
+  const appDir = app instanceof URL ? fileURLToPath(app) : app
+  const label = basename(appDir).replace(/[^a-z0-9]+/gi, '_').toLowerCase()
+  const resultsDir = join(appDir, 'test-results')
+  const requireFromApp = createRequire(join(appDir, 'package.json'))
+  return {
+    appDir,
+    api,
+    chromiumProblem,
+    testChromiumInstalled,
+    newPage,
+    visibleText,
+    residentId,
+    startServer: () => startServer({ appDir, h5Path, label }),
+
+    async launchBrowser() {
+      const problem = chromiumProblem()
+      if (problem) throw new Error(problem)
+      return requireFromApp('playwright-core').chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    },
+
+    async screenshot(page, name) {
+      mkdirSync(resultsDir, { recursive: true })
+      // Taro's H5 page transitions slide pages in; shoot once they have settled.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+      await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
+    },
+
+    /** axe-core scan; returns the serious and critical violations (an empty list passes). */
+    async seriousA11yViolations(page) {
+      const { AxeBuilder } = requireFromApp('@axe-core/playwright')
+      const results = await new AxeBuilder({ page }).analyze()
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    },
+  }
 }

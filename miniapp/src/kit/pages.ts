@@ -1,5 +1,6 @@
-// Page URLs in one place, so a page moving to another subpackage changes one line.
-export { HOME_PAGE, LOGIN_PAGE } from './session'
+// Pages both apps have, at the same paths (the kit navigates to them).
+export const LOGIN_PAGE = '/pages/login/index'
+export const HOME_PAGE = '/pages/index/index'
 export const COMING_SOON_PAGE = '/packages/common/pages/coming-soon/index'
 
 export function comingSoonUrl(title: string): string {

@@ -3,7 +3,7 @@
 import NutButton from '@nutui/nutui-react-taro/dist/es/packages/button/index.js'
 import type { ButtonProps as NutButtonProps } from '@nutui/nutui-react-taro/dist/es/packages/button/index.js'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css.js'
-import { pressProps } from '../platform/press-props'
+import { pressProps } from './press-props'
 
 export type ButtonProps = Omit<Partial<NutButtonProps>, 'onClick'> & { onClick?: () => void }
 

@@ -1,3 +1,0 @@
-export function pressProps(): object {
-  return {}
-}
