@@ -38,11 +38,11 @@ export class CaseEscalationService implements OnModuleInit {
     private readonly journal: CaseJournalService,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     this.jobs.register(ESCALATION_JOB, async () => {
       await this.escalateDue();
     });
-    await this.jobs.schedule(ESCALATION_JOB, ESCALATION_SCAN_EVERY_MS);
+    void this.jobs.schedule(ESCALATION_JOB, ESCALATION_SCAN_EVERY_MS);
   }
 
   /** One scan: every due case escalated in its own transaction. Returns how many were escalated. */

@@ -207,6 +207,7 @@ export class CaseStepsService {
             entityId: updated.id,
             regionCode: updated.regionCode,
             countyCode: updated.countyCode,
+            field: 'survey.fileIds',
           });
         }
         return { changes: {}, payload: {} };
