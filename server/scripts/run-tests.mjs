@@ -3,7 +3,8 @@
 // with node's test runner, one file at a time, then drop the database.
 // Usage: node scripts/run-tests.mjs [filter...]   (filters match spec file paths)
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -30,6 +31,9 @@ if (!files.length) {
 }
 
 const env = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '100000', PORT: '0', TRUST_PROXY: '127.0.0.1' };
+// uploads of the run go to a folder of their own, removed at the end
+const filesDir = process.env.FILES_DIR ? null : mkdtempSync(join(tmpdir(), 'jiuzhu-test-files-'));
+if (filesDir) env.FILES_DIR = filesDir;
 const base = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 });
 let dbName = null;
@@ -65,4 +69,5 @@ if (dbName && !process.env.KEEP_TEST_DATABASE) {
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 }
 await admin.end().catch(() => undefined);
+if (filesDir) rmSync(filesDir, { recursive: true, force: true });
 process.exit(run.status ?? 1);

@@ -10,7 +10,8 @@ export enum FilesErrorCode {
   NOT_MULTIPART = 'FILE_NOT_MULTIPART',
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const megabytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
 
 export class FilesException extends AppException {
   constructor(code: FilesErrorCode, message: string, status: HttpStatus, details: ErrorDetail[] = []) {

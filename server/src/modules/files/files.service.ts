@@ -261,7 +261,8 @@ export class FilesService implements OnModuleInit {
   /** Deletes uploads never attached within a day, and their bytes when no other row uses them. */
   async purgeUnattached(): Promise<number> {
     const before = new Date(this.clock.now().getTime() - UNATTACHED_KEPT_MS);
-    const removed: { sha256: string }[] = await this.dataSource.query(
+    // TypeORM answers a DELETE ... RETURNING with [rows, affected]
+    const [removed]: [{ sha256: string }[], number] = await this.dataSource.query(
       `DELETE FROM stored_files WHERE attached_entity_type IS NULL AND created_at < $1 RETURNING sha256`,
       [before],
     );
