@@ -141,7 +141,8 @@ try {
   log(`PostgreSQL ${pgVersion}, database ${dbName}; ${CLAIMS} claims, ${CONNECTIONS} connections; node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})`);
   const poolSize = process.env.DATABASE_POOL_SIZE ?? '10';
   server = start(process.execPath, ['dist/main.js'], {
-    NODE_ENV: 'production',
+    // development: the citizens log in through the dev WeChat provider (production has only the real one)
+    NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: poolSize,
     PORT: '0',

@@ -66,25 +66,29 @@ export class CaseJournalService {
     private readonly clock: Clock,
   ) {}
 
-  async record(manager: EntityManager, entry: JournalEntry): Promise<void> {
+  /** Writes the event, the audit row and the notifications; returns the event as stored. */
+  async record(manager: EntityManager, entry: JournalEntry): Promise<CaseEvent> {
     const c = entry.after;
-    await manager
+    const event = Object.assign(new CaseEvent(), {
+      countyCode: c.countyCode,
+      caseId: c.id,
+      actorAccountId: entry.actor?.accountId ?? null,
+      actorRole: entry.actor?.role ?? null,
+      action: entry.action,
+      fromStatus: entry.from,
+      toStatus: c.status,
+      payload: entry.payload,
+      at: this.clock.now(),
+    });
+    const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(CaseEvent)
-      .values({
-        countyCode: c.countyCode,
-        caseId: c.id,
-        actorAccountId: entry.actor?.accountId ?? null,
-        actorRole: entry.actor?.role ?? null,
-        action: entry.action,
-        fromStatus: entry.from,
-        toStatus: c.status,
-        payload: entry.payload as object,
-        at: this.clock.now(),
-      } as QueryDeepPartialEntity<CaseEvent>)
+      .values({ ...event, payload: entry.payload as object } as QueryDeepPartialEntity<CaseEvent>)
+      .returning(['id'])
       .updateEntity(false)
       .execute();
+    event.id = String(inserted.raw[0].id);
     await this.audit.record(manager, {
       actor: entry.actor,
       action: `case.${entry.action}`,
@@ -96,6 +100,7 @@ export class CaseJournalService {
     });
     const notifications = [...this.stepNotifications(entry), ...(entry.notify ?? [])];
     if (notifications.length) await this.notifications.enqueue(manager, notifications);
+    return event;
   }
 
   /** The escalation job: tells the cadres of `level` for the case's region. */

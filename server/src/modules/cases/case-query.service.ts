@@ -93,7 +93,11 @@ export class CaseQueryService {
 
   /** GET /cases/:id: the case, its timeline, attachments and the caller's allowed actions. */
   async getDetail(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseDetailDto> {
-    const c = await this.loadVisible(manager, user, id);
+    return this.detailOf(user, await this.loadVisible(manager, user, id), manager);
+  }
+
+  /** The detail of a case already loaded (and checked visible) by the caller. */
+  async detailOf(user: AuthUser, c: Case, manager: EntityManager = this.dataSource.manager): Promise<CaseDetailDto> {
     const [plain] = await this.plains([c], manager);
     const events = await this.eventsOf(manager, [c]);
     const actorNames = await this.accounts.describe(manager, events.map((e) => e.actorAccountId));
@@ -146,10 +150,14 @@ export class CaseQueryService {
     };
   }
 
-  /** GET /my/claims/:id (and the answer to POST /claims, inside its transaction). */
+  /** GET /my/claims/:id */
   async myClaim(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<MyClaimDto> {
     const c = await this.loadVisible(manager, user, id);
-    const events = await this.eventsOf(manager, [c]);
+    return this.myClaimOf(user, c, await this.eventsOf(manager, [c]));
+  }
+
+  /** A case the caller may see, with its events, as 我的申请 shows it (the answer to POST /claims too). */
+  myClaimOf(user: AuthUser, c: Case, events: CaseEvent[]): MyClaimDto {
     return mapMyClaim(c, user.accountId, this.clock.today(), events, allowedActionsFor(user, c));
   }
 

@@ -67,11 +67,12 @@ export class CaseTransitionService {
   async act(user: AuthUser, id: string, body: Record<string, unknown>): Promise<CaseDetailDto | MyClaimDto> {
     const action = typeof body?.action === 'string' && ACTIONS.has(body.action) ? (body.action as CaseAction) : null;
     if (!action) throw validationFailed([{ field: 'action', message: '请指定要执行的操作' }]);
-    await this.dataSource.transaction((manager) => this.transition(manager, user, id, action, body));
-    return user.role === Role.CITIZEN ? this.queries.myClaim(user, id) : this.queries.getDetail(user, id);
+    const updated = await this.dataSource.transaction((manager) => this.transition(manager, user, id, action, body));
+    // read after the commit, so the row lock is held no longer than the writes need
+    return user.role === Role.CITIZEN ? this.queries.myClaim(user, id) : this.queries.detailOf(user, updated);
   }
 
-  private async transition(manager: EntityManager, user: AuthUser, id: string, action: CaseAction, body: Record<string, unknown>) {
+  private async transition(manager: EntityManager, user: AuthUser, id: string, action: CaseAction, body: Record<string, unknown>): Promise<Case> {
     const c = await this.queries.loadVisible(manager, user, id);
     let to: CaseStatus;
     try {
@@ -108,6 +109,7 @@ export class CaseTransitionService {
       payload = { ...payload, ...more.payload };
     }
     await this.journal.record(manager, { actor: user, action, from: c.status, before: c, after: updated, payload, remark: plan.remark });
+    return updated;
   }
 
   /** The body against the action's DTO: missing required fields (the shared table) and every invalid one. */

@@ -24,6 +24,7 @@ import { CasesException } from './cases.exception.js';
 import type { CreateClaimDto } from './dto/claim-input.dto.js';
 import type { CreateCaseDto } from './dto/case-input.dto.js';
 import type { CaseDetailDto, MyClaimDto } from './dto/case.dto.js';
+import type { CaseEvent } from './entities/case-event.entity.js';
 import { Case } from './entities/case.entity.js';
 
 /** The 承诺授权书 text version the apps show now (a request may name the version it showed). */
@@ -34,6 +35,14 @@ export const PAPER_CONSENT_VERSION = 'PAPER';
 /** The sequence behind case numbers (created by hand in the migration; never blocks concurrent intakes). */
 export const CASE_NUMBER_SEQUENCE = 'case_number_seq';
 const OPEN_HOUSEHOLD_INDEX = 'UQ_cases_open_household';
+
+/** A case just written, with its first timeline event. */
+export interface CreatedCase {
+  id: string;
+  caseNumber: string;
+  case: Case;
+  event: CaseEvent;
+}
 
 /** What any source of a case supplies (citizens' requests, cadres, hotline tickets, screening, warnings). */
 export interface CaseSourceInput {
@@ -104,7 +113,7 @@ export class CasesService {
         consent: { acceptedAt: this.clock.now(), version: dto.consentVersion ?? CURRENT_CONSENT_VERSION },
         claimantAccountId: user.accountId,
       });
-      return { status: HttpStatus.CREATED, body: await this.queries.myClaim(user, created.id, manager) };
+      return { status: HttpStatus.CREATED, body: this.queries.myClaimOf(user, created.case, [created.event]) };
     });
   }
 
@@ -144,7 +153,7 @@ export class CasesService {
     if (!ticket.householdId && ticket.regionCode.length !== 12 && ticket.regionCode.length !== 15) {
       throw validationFailed([{ field: 'regionCode', message: '转为案件须指明所在的村或网格' }]);
     }
-    return this.createFromSource(manager, user, {
+    const created = await this.createFromSource(manager, user, {
       source: CaseSource.HOTLINE,
       householdId: ticket.householdId,
       proposed: ticket.householdId ? null : { name: '', regionCode: ticket.regionCode },
@@ -154,6 +163,7 @@ export class CasesService {
       claimantAccountId: ticket.authorAccountId ?? null,
       reference: { type: 'ticket', id: ticket.id },
     });
+    return { id: created.id, caseNumber: created.caseNumber };
   }
 
   /**
@@ -162,7 +172,7 @@ export class CasesService {
    * numbers the case, attaches the files, and journals it. 400 lists every bad field; 409 when the household
    * already has an open case.
    */
-  async createFromSource(manager: EntityManager, user: AuthUser, input: CaseSourceInput): Promise<{ id: string; caseNumber: string }> {
+  async createFromSource(manager: EntityManager, user: AuthUser, input: CaseSourceInput): Promise<CreatedCase> {
     const errors: ErrorDetail[] = [];
     const subject = await this.resolveSubject(manager, user, input, errors);
     if (input.assignedAccountId && subject) {
@@ -205,8 +215,7 @@ export class CasesService {
       intakeAt,
       ...deadlines,
     };
-    const inserted = await this.insert(manager, values);
-    const c = await manager.getRepository(Case).findOneByOrFail({ countyCode: subject.countyCode, id: inserted });
+    const c = await this.insert(manager, values);
     if (input.fileIds?.length) {
       await this.files.attach(manager, user, input.fileIds, {
         entityType: 'case',
@@ -215,7 +224,7 @@ export class CasesService {
         countyCode: c.countyCode,
       });
     }
-    await this.journal.record(manager, {
+    const event = await this.journal.record(manager, {
       actor: user,
       action: CREATE_EVENT,
       from: null,
@@ -231,7 +240,7 @@ export class CasesService {
         ...(input.reference ? { reference: input.reference } : {}),
       },
     });
-    return { id: c.id, caseNumber };
+    return { id: c.id, caseNumber, case: c, event };
   }
 
   private async resolveSubject(
@@ -272,11 +281,35 @@ export class CasesService {
     if (open) throw CasesException.alreadyOpen(open.caseNumber);
   }
 
-  /** INSERT ... RETURNING id; a concurrent second open case of the household (unique index) is the same 409. */
-  private async insert(manager: EntityManager, values: Partial<Case>): Promise<string> {
+  /**
+   * INSERT ... RETURNING what the database sets; the entity is the values written plus those (no second read).
+   * A concurrent second open case of the household (unique index) is the same 409.
+   */
+  private async insert(manager: EntityManager, values: Partial<Case>): Promise<Case> {
     try {
-      const result = await manager.createQueryBuilder().insert().into(Case).values(values).returning(['id']).updateEntity(false).execute();
-      return result.raw[0].id as string;
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Case)
+        .values(values)
+        .returning(['id', 'created_at', 'updated_at'])
+        .updateEntity(false)
+        .execute();
+      const row = result.raw[0] as { id: string; created_at: Date; updated_at: Date };
+      return Object.assign(new Case(), {
+        escalatedAt: null,
+        escalationLevel: null,
+        analysis: null,
+        survey: null,
+        publicity: null,
+        townshipReview: null,
+        countyDecision: null,
+        closedAt: null,
+        ...values,
+        id: row.id,
+        createdAt: new Date(row.created_at),
+        updatedAt: new Date(row.updated_at),
+      });
     } catch (error) {
       throw translateCaseWriteError(error);
     }
