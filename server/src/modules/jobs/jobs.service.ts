@@ -88,7 +88,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.backend.start((name, data) => this.handlerOf(name)(data));
     this.started = true;
     if (this.schedulerEnabled) {
-      for (const [name, everyMs] of this.schedules) await this.backend.schedule(name, everyMs);
+      // not awaited: an unreachable Redis must not stop the server from starting (retried at the next start)
+      for (const [name, everyMs] of this.schedules) {
+        this.backend.schedule(name, everyMs).catch((error: Error) => this.logger.error(`schedule ${name}: ${error.message}`));
+      }
     }
     this.logger.log(`jobs: ${this.backend.mode}, scheduler ${this.schedulerEnabled ? 'on' : 'off'}`);
   }
