@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { createTestApp, TestApp } from '../../../../test/helpers/test-app.js';
 import { JobsService } from '../jobs.service.js';
@@ -102,6 +103,20 @@ describe('jobs in process (no REDIS_URL)', () => {
     expect(runs.map((r) => r.data)).toEqual([{ x: 1 }, { x: 2 }]);
     await expect(jobs.runNow('test.nobody')).rejects.toThrow(/no handler/);
     expect(() => jobs.register('test.now', handler)).toThrow(/already/);
+  });
+
+  it('starts and stops at once when REDIS_URL points at a Redis that does not answer', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const started = Date.now();
+    const down = await withEnv({ REDIS_URL: `redis://127.0.0.1:${port}`, JOBS_SCHEDULER: 'on' }, () => createTestApp({ reset: false }));
+    expect(down.app.get(JobsService).mode).toBe('redis');
+    await down.close();
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('does not run scheduled jobs in tests, but does with JOBS_SCHEDULER=on', async () => {
