@@ -146,12 +146,10 @@ export class NotificationDeliveryWorker {
     ]);
     const notificationById = new Map(notifications.map((n) => [n.id, n]));
     const recipientByNotification = new Map(recipients.map((r) => [r.notification_id, r]));
-    return Promise.all(
-      claimed.map(async (row) => {
-        const outcome = await this.sendOne(row, notificationById.get(row.notification_id), recipientByNotification.get(row.notification_id));
-        return this.record(row, outcome);
-      }),
+    const outcomes = await Promise.all(
+      claimed.map((row) => this.sendOne(row, notificationById.get(row.notification_id), recipientByNotification.get(row.notification_id))),
     );
+    return this.record(claimed, outcomes);
   }
 
   private async sendOne(row: ClaimedRow, notification: Notification | undefined, recipient: RecipientRow | undefined): Promise<DeliveryOutcome> {
@@ -182,40 +180,49 @@ export class NotificationDeliveryWorker {
     }
   }
 
-  /** Writes the outcome, only while the claim is still this run's (a lease that ran out was claimed again). */
-  private async record(row: ClaimedRow, outcome: DeliveryOutcome): Promise<DeliveryStatus> {
+  /**
+   * Writes the batch's outcomes in one statement (one commit, not one per delivery), each only while the claim is
+   * still this run's: a row whose lease ran out and was claimed again is left to the newer claim.
+   */
+  private async record(rows: ClaimedRow[], outcomes: DeliveryOutcome[]): Promise<DeliveryStatus[]> {
     const now = this.clock.now();
-    let status: DeliveryStatus;
-    let nextAttemptAt = now;
-    let lastError: string | null = null;
-    switch (outcome.status) {
-      case 'SENT':
-        status = DeliveryStatus.SENT;
-        break;
-      case 'SKIPPED':
-        status = DeliveryStatus.SKIPPED;
-        lastError = outcome.reason;
-        break;
-      case 'FAILED':
-        status = DeliveryStatus.FAILED;
-        lastError = outcome.reason;
-        break;
-      case 'RETRY': {
-        const exhausted = row.attempts >= this.config.get('NOTIFICATION_MAX_ATTEMPTS');
-        status = exhausted ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-        lastError = outcome.reason;
-        if (!exhausted) nextAttemptAt = new Date(now.getTime() + this.backoffMs(row.attempts));
-        break;
-      }
-    }
-    const [, updated]: [unknown, number] = await this.dataSource.query(
-      `UPDATE notification_deliveries
-          SET status = $3, next_attempt_at = $4, last_error = $5, sent_at = $6, claim_token = NULL, updated_at = now()
-        WHERE id = $1 AND claim_token = $2`,
-      [row.id, row.claim_token, status, nextAttemptAt, lastError?.slice(0, 500) ?? null, status === DeliveryStatus.SENT ? now : null],
+    const maxAttempts = this.config.get('NOTIFICATION_MAX_ATTEMPTS');
+    const results = rows.map((row, i) => {
+      const outcome = outcomes[i];
+      if (outcome.status === 'SENT') return { status: DeliveryStatus.SENT, next: now, error: null, sentAt: now };
+      if (outcome.status === 'SKIPPED') return { status: DeliveryStatus.SKIPPED, next: now, error: outcome.reason, sentAt: null };
+      if (outcome.status === 'FAILED') return { status: DeliveryStatus.FAILED, next: now, error: outcome.reason, sentAt: null };
+      const exhausted = row.attempts >= maxAttempts;
+      return {
+        status: exhausted ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+        next: exhausted ? now : new Date(now.getTime() + this.backoffMs(row.attempts)),
+        error: outcome.reason,
+        sentAt: null,
+      };
+    });
+    const [updated]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE notification_deliveries d
+          SET status = o.status, next_attempt_at = o.next, last_error = o.error, sent_at = o.sent_at, claim_token = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::timestamptz[])
+              AS o(id, claim_token, status, next, error, sent_at)
+        WHERE d.id = o.id AND d.claim_token = o.claim_token
+        RETURNING d.id`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.claim_token),
+        results.map((r) => r.status),
+        results.map((r) => r.next),
+        results.map((r) => r.error?.slice(0, 500) ?? null),
+        results.map((r) => r.sentAt),
+      ],
     );
-    if (!updated) this.logger.warn(`delivery ${row.id}: the claim ran out before the answer came; the row was claimed again`);
-    if (status === DeliveryStatus.FAILED) this.logger.warn(`delivery ${row.id} (${row.channel}) failed after ${row.attempts} tries: ${lastError}`);
-    return status;
+    const written = new Set(updated.map((row) => row.id));
+    rows.forEach((row, i) => {
+      if (!written.has(row.id)) this.logger.warn(`delivery ${row.id}: the claim ran out before the answer came; the row was claimed again`);
+      else if (results[i].status === DeliveryStatus.FAILED) {
+        this.logger.warn(`delivery ${row.id} (${row.channel}) failed after ${row.attempts} tries: ${results[i].error}`);
+      }
+    });
+    return results.map((r) => r.status);
   }
 }

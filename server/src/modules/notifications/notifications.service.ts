@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -44,16 +43,7 @@ interface PreparedRequest {
   title: string;
   body: string;
   data: string;
-  regionCode: string | null;
-}
-
-interface RecipientRow {
-  item: number;
-  id: string;
-  role: Role;
-  region_code: string | null;
-  has_wechat: boolean;
-  has_wecom: boolean;
+  countyCode: string | null;
 }
 
 interface NotificationRow {
@@ -101,64 +91,46 @@ export class NotificationsService {
   /**
    * Writes one notification per recipient, and a pending delivery per external channel the recipient has
    * (citizens with a WeChat openid: WECHAT_SUBSCRIBE; cadres with a WeCom userid: WECOM), through the caller's
-   * transaction: they commit or roll back with the change they tell about. Two statements whatever the count.
-   * Inactive or unknown accounts are left out. A malformed request is a programming error and throws.
+   * transaction: they commit or roll back with the change they tell about. One statement whatever the count:
+   * recipients are resolved, notifications and deliveries inserted in one round trip. Inactive or unknown accounts
+   * are left out. A malformed request is a programming error and throws.
    */
   async enqueue(manager: EntityManager, items: NotificationRequest[]): Promise<void> {
     if (!items.length) return;
     const prepared = items.map((item) => this.prepare(item));
-    const recipients = await this.resolveRecipients(manager, items);
-    if (!recipients.length) return;
-
-    const now = this.clock.now();
-    const notifications = {
-      id: [] as string[],
-      recipient: [] as string[],
-      county: [] as (string | null)[],
-      kind: [] as string[],
-      title: [] as string[],
-      body: [] as string[],
-      data: [] as string[],
+    const parameters: unknown[] = [];
+    const parameter = (value: unknown) => {
+      parameters.push(value);
+      return `$${parameters.length}`;
     };
-    const deliveries = { notification: [] as string[], channel: [] as string[] };
-    for (const recipient of recipients) {
-      const request = prepared[recipient.item];
-      const target = items[recipient.item].to;
-      const id = randomUUID();
-      notifications.id.push(id);
-      notifications.recipient.push(recipient.id);
-      notifications.county.push(countyOf(request.regionCode ?? ('regionCode' in target ? target.regionCode : recipient.region_code)));
-      notifications.kind.push(request.kind);
-      notifications.title.push(request.title);
-      notifications.body.push(request.body);
-      notifications.data.push(request.data);
-      for (const channel of this.externalChannelsOf(recipient)) {
-        deliveries.notification.push(id);
-        deliveries.channel.push(channel);
-      }
-    }
-    // one statement: the deliveries' foreign key is checked at its end, when the notifications exist
+    const requests = `SELECT * FROM unnest(${parameter(prepared.map((_, i) => i))}::int[], ${parameter(prepared.map((r) => r.kind))}::varchar[],
+        ${parameter(prepared.map((r) => r.title))}::varchar[], ${parameter(prepared.map((r) => r.body))}::varchar[],
+        ${parameter(prepared.map((r) => r.data))}::jsonb[], ${parameter(prepared.map((r) => r.countyCode))}::varchar[])
+        AS r(item, kind, title, body, data, county_code)`;
+    const now = parameter(this.clock.now());
+    const wechat = parameter(this.channels.enabled(DeliveryChannel.WECHAT_SUBSCRIBE));
+    const wecom = parameter(this.channels.enabled(DeliveryChannel.WECOM));
+    const recipients = this.recipientsSql(items, parameter);
     await manager.query(
-      `WITH inbox AS (
-         INSERT INTO notifications (id, recipient_account_id, county_code, kind, title, body, data, created_at)
-         SELECT id, recipient, county, kind, title, body, data, $8
-           FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::jsonb[])
-                AS t(id, recipient, county, kind, title, body, data)
+      `WITH requests AS (${requests}),
+       recipients AS (SELECT DISTINCT ON (item, id) * FROM (${recipients}) AS found),
+       inbox AS (
+         INSERT INTO notifications (recipient_account_id, county_code, kind, title, body, data, created_at)
+         SELECT a.id, coalesce(r.county_code, CASE WHEN length(a.region_code) >= 6 THEN left(a.region_code, 6) END),
+                r.kind, r.title, r.body, r.data, ${now}::timestamptz
+           FROM recipients a JOIN requests r ON r.item = a.item
+         RETURNING id, recipient_account_id
        )
        INSERT INTO notification_deliveries (notification_id, channel, status, next_attempt_at)
-       SELECT notification, channel, 'PENDING', $8 FROM unnest($9::uuid[], $10::varchar[]) AS d(notification, channel)`,
-      [
-        notifications.id,
-        notifications.recipient,
-        notifications.county,
-        notifications.kind,
-        notifications.title,
-        notifications.body,
-        notifications.data,
-        now,
-        deliveries.notification,
-        deliveries.channel,
-      ],
+       SELECT i.id, c.channel, 'PENDING', ${now}::timestamptz
+         FROM inbox i
+         JOIN (SELECT DISTINCT id, role, has_wechat, has_wecom FROM recipients) a ON a.id = i.recipient_account_id
+         CROSS JOIN LATERAL (VALUES (CASE
+           WHEN a.role = '${Role.CITIZEN}' AND a.has_wechat AND ${wechat}::boolean THEN '${DeliveryChannel.WECHAT_SUBSCRIBE}'
+           WHEN a.role <> '${Role.CITIZEN}' AND a.has_wecom AND ${wecom}::boolean THEN '${DeliveryChannel.WECOM}'
+         END)) AS c(channel)
+        WHERE c.channel IS NOT NULL`,
+      parameters,
     );
   }
 
@@ -166,7 +138,7 @@ export class NotificationsService {
     if (!NOTIFICATION_KIND_PATTERN.test(item.kind ?? '')) throw new Error(`notification kind '${item.kind}' is not lower-case dotted words`);
     const title = maskPersonalNumbers((item.title ?? '').trim());
     if (!title) throw new Error('a notification needs a title');
-    const to = item.to as Partial<{ accountId: string; regionCode: string; roles: Role[] }>;
+    const to = (item.to ?? {}) as Partial<{ accountId: string; regionCode: string; roles: Role[] }>;
     if ('accountId' in to) {
       if (!UUID.test(to.accountId ?? '')) throw new Error(`notification recipient '${to.accountId}' is not an account id`);
     } else if (!REGION_CODE.test(to.regionCode ?? '') || !to.roles?.length || !to.roles.every((role) => ROLES.has(role))) {
@@ -180,21 +152,18 @@ export class NotificationsService {
       title: clipChars(title, NOTIFICATION_TITLE_MAX),
       body: clipChars(maskPersonalNumbers((item.body ?? '').trim()), NOTIFICATION_BODY_MAX),
       data: JSON.stringify(data),
-      regionCode: item.regionCode ?? null,
+      // the region the notification is about; for a single account without one, the account's own (in SQL)
+      countyCode: countyOf(item.regionCode ?? to.regionCode),
     };
   }
 
   /**
-   * The active accounts each request goes to, in one round trip. A region target matches accounts whose region is
-   * the code or one of its ancestors (equality on the region index, never a scan of the accounts table).
+   * The active accounts each request goes to, as (item, id, role, region_code, has_wechat, has_wecom). A region
+   * target matches accounts whose region is the code or one of its ancestors: equality on the region index, never a
+   * scan of the accounts table.
    */
-  private async resolveRecipients(manager: EntityManager, items: NotificationRequest[]): Promise<RecipientRow[]> {
+  private recipientsSql(items: NotificationRequest[], parameter: (value: unknown) => string): string {
     const columns = `a.id, a.role, a.region_code, a.wechat_openid IS NOT NULL AS has_wechat, a.wecom_userid IS NOT NULL AS has_wecom`;
-    const parameters: unknown[] = [];
-    const parameter = (value: unknown) => {
-      parameters.push(value);
-      return `$${parameters.length}`;
-    };
     const branches: string[] = [];
     const direct = items.flatMap((item, index) => ('accountId' in item.to ? [{ id: item.to.accountId, index }] : []));
     if (direct.length) {
@@ -211,25 +180,7 @@ export class NotificationsService {
             AND a.region_code = ANY(${parameter(ancestorCodesOf(item.to.regionCode))}::varchar[])`,
       );
     });
-    const rows: RecipientRow[] = await manager.query(`${branches.join(' UNION ALL ')} ORDER BY item, id`, parameters);
-    // one notification per account per request, even if a request names an account twice
-    const seen = new Set<string>();
-    return rows.filter((row) => {
-      const key = `${row.item}:${row.id}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
-
-  private externalChannelsOf(recipient: RecipientRow): DeliveryChannel[] {
-    const channels: DeliveryChannel[] = [];
-    if (recipient.role === Role.CITIZEN) {
-      if (recipient.has_wechat && this.channels.enabled(DeliveryChannel.WECHAT_SUBSCRIBE)) channels.push(DeliveryChannel.WECHAT_SUBSCRIBE);
-    } else if (recipient.has_wecom && this.channels.enabled(DeliveryChannel.WECOM)) {
-      channels.push(DeliveryChannel.WECOM);
-    }
-    return channels;
+    return branches.join(' UNION ALL ');
   }
 
   // ---------------------------------------------------------------- inbox
