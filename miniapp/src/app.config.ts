@@ -4,6 +4,9 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/account', pages: ['pages/binding/index'] },
     { root: 'packages/common', pages: ['pages/coming-soon/index'] },
+    { root: 'packages/notices', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/hotline', pages: ['pages/new/index', 'pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/policy', pages: ['pages/answers/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

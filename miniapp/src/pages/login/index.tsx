@@ -1,7 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '@kit/button'
+import { Page } from '@kit/page'
 import { FormError } from '@kit/form-error'
 import { HOME_PAGE } from '@kit/pages'
 import { ApiError } from '@kit/request'
@@ -32,7 +33,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className='page login-page'>
+    <Page className='login-page'>
       <Text className='login-title'>找政府</Text>
       <Text className='login-subtitle'>有困难，找政府。家里遇到难处，可以在这里申请帮助。</Text>
       <FormError message={error} />
@@ -40,6 +41,6 @@ export default function LoginPage() {
         微信登录
       </Button>
       <Text className='hint'>登录后需要绑定您家的户籍信息，只用于核实身份。</Text>
-    </View>
+    </Page>
   )
 }

@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { validateResidentId } from '@jiuzhu/shared/validation'
 import { Button } from '@kit/button'
+import { Page } from '@kit/page'
 import { FormError } from '@kit/form-error'
 import { LabeledInput } from '@kit/labeled-input'
 import { ApiError } from '@kit/request'
@@ -46,7 +47,7 @@ export default function BindingPage() {
   }
 
   return (
-    <View className='page binding-page'>
+    <Page className='binding-page'>
       <Text className='page-title'>绑定家庭成员</Text>
       <Text className='hint binding-hint'>请填写户口簿上您本人的姓名和身份证号码，核对一致后即可绑定您的家庭。</Text>
       <FormError message={formError} />
@@ -75,6 +76,6 @@ export default function BindingPage() {
         绑定
       </Button>
       <Text className='hint'>您的身份证号码会加密保存，只用于核实身份。</Text>
-    </View>
+    </Page>
   )
 }
