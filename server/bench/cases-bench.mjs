@@ -119,7 +119,7 @@ function start(command, args, env, readyPattern) {
 async function stop(child) {
   if (!child || child.exitCode !== null) return;
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
   await once(child, 'exit').catch(() => undefined);
   clearTimeout(timer);
 }
@@ -140,7 +140,9 @@ let floor;
 try {
   log(`PostgreSQL ${pgVersion}, database ${dbName}; ${CLAIMS} claims, ${CONNECTIONS} connections; node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})`);
   const poolSize = process.env.DATABASE_POOL_SIZE ?? '10';
-  server = start(process.execPath, ['dist/main.js'], {
+  // BENCH_SERVER_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the server
+  const serverArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  server = start(process.execPath, [...serverArgs, 'dist/main.js'], {
     // development: the citizens log in through the dev WeChat provider (production has only the real one)
     NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,

@@ -93,12 +93,8 @@ export class CaseTransitionService {
     const plan = await this.steps.plan(manager, user, c, action, dto);
 
     const final = FINAL_CASE_STATUSES.includes(to);
-    await this.claim(manager, c, dto.version, {
-      ...plan.changes,
-      status: to,
-      ...(final ? { closedAt: this.clock.now() } : {}),
-    });
-    let updated = await this.reload(manager, c);
+    const changes = { ...plan.changes, status: to, ...(final ? { closedAt: this.clock.now() } : {}) };
+    let updated = await this.claim(manager, c, dto.version, changes);
     let payload = plan.payload;
     if (plan.effects) {
       const more = await plan.effects(manager, updated);
@@ -125,21 +121,26 @@ export class CaseTransitionService {
     return dto;
   }
 
-  /** The conditional UPDATE that makes concurrent actors safe: 0 rows means someone else moved the case first. */
-  private async claim(manager: EntityManager, c: Case, version: number, changes: QueryDeepPartialEntity<Case>) {
-    let affected: number | undefined;
+  /**
+   * The conditional UPDATE that makes concurrent actors safe: 0 rows means someone else moved the case first. The
+   * case as it now is: the row read before plus the changes (plain values) and what the database set.
+   */
+  private async claim(manager: EntityManager, c: Case, version: number, changes: QueryDeepPartialEntity<Case>): Promise<Case> {
+    let rows: { version: number; updated_at: Date }[];
     try {
       const result = await manager
         .createQueryBuilder()
         .update(Case)
         .set({ ...changes, version: () => 'version + 1' })
         .where('county_code = :county AND id = :id AND version = :version', { county: c.countyCode, id: c.id, version })
+        .returning('version, updated_at')
         .execute();
-      affected = result.affected;
+      rows = result.raw;
     } catch (error) {
       throw translateCaseWriteError(error);
     }
-    if (!affected) throw CasesException.versionConflict();
+    if (!rows.length) throw CasesException.versionConflict();
+    return Object.assign(new Case(), c, changes, { version: rows[0].version, updatedAt: new Date(rows[0].updated_at) });
   }
 
   private reload(manager: EntityManager, c: Case): Promise<Case> {

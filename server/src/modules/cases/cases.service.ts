@@ -179,17 +179,16 @@ export class CasesService {
       await this.parties.caseWorkers(manager, [input.assignedAccountId], subject.regionCode, () => 'assignedAccountId', errors);
     }
     if (errors.length || !subject) throw validationFailed(errors);
-    if (subject.householdId) await this.assertNoOpenCase(manager, subject);
 
     const intakeAt = input.foundAt ?? this.clock.now();
     const deadlines = await this.deadlines.atIntake(manager, subject.regionCode, intakeAt);
-    const [{ seq }]: { seq: string }[] = await manager.query(`SELECT nextval('${CASE_NUMBER_SEQUENCE}') AS seq`);
-    const caseNumber = `${subject.countyCode}-${deadlines.intakeDate.replace(/-/g, '')}-${seq.padStart(6, '0')}`;
+    // <county>-<intake date>-<sequence>, numbered by the INSERT itself (both parts are digits the server made)
+    const numberPrefix = `${subject.countyCode}-${deadlines.intakeDate.replace(/-/g, '')}-`;
+    if (!/^[0-9]{6}-[0-9]{8}-$/.test(numberPrefix)) throw new Error(`bad case number prefix ${numberPrefix}`);
     const kind = CaseKind.IDENTIFICATION;
     const phone = this.parties.phone(input.contactPhone);
     const values: Partial<Case> = {
       countyCode: subject.countyCode,
-      caseNumber,
       kind,
       source: input.source,
       status: INITIAL_CASE_STATUS[kind],
@@ -215,7 +214,8 @@ export class CasesService {
       intakeAt,
       ...deadlines,
     };
-    const c = await this.insert(manager, values);
+    const c = await this.insert(manager, values, numberPrefix);
+    if (!c) throw CasesException.alreadyOpen(await this.openCaseNumber(manager, subject));
     if (input.fileIds?.length) {
       await this.files.attach(manager, user, input.fileIds, {
         entityType: 'case',
@@ -240,7 +240,7 @@ export class CasesService {
         ...(input.reference ? { reference: input.reference } : {}),
       },
     });
-    return { id: c.id, caseNumber, case: c, event };
+    return { id: c.id, caseNumber: c.caseNumber, case: c, event };
   }
 
   private async resolveSubject(
@@ -267,52 +267,53 @@ export class CasesService {
     return this.parties.fromProposed(manager, user, input.proposed, field, errors);
   }
 
-  private async assertNoOpenCase(manager: EntityManager, subject: ResolvedSubject): Promise<void> {
+  /** The number of the household's open case (after the insert met it). */
+  private async openCaseNumber(manager: EntityManager, subject: ResolvedSubject): Promise<string | null> {
     const open = await manager
       .getRepository(Case)
       .createQueryBuilder('c')
-      .select(['c.caseNumber'])
+      .select(['c.id', 'c.caseNumber'])
       .where('c.county_code = :county AND c.household_id = :household AND c.kind = :kind AND c.closed_at IS NULL', {
         county: subject.countyCode,
         household: subject.householdId,
         kind: CaseKind.IDENTIFICATION,
       })
       .getOne();
-    if (open) throw CasesException.alreadyOpen(open.caseNumber);
+    return open?.caseNumber ?? null;
   }
 
   /**
-   * INSERT ... RETURNING what the database sets; the entity is the values written plus those (no second read).
-   * A concurrent second open case of the household (unique index) is the same 409.
+   * INSERT ... ON CONFLICT DO NOTHING RETURNING what the database sets (id, number, times); the entity is the values
+   * written plus those, with no second read. null when the household already has an open case (the partial unique
+   * index UQ_cases_open_household: safe however many requests arrive at once).
    */
-  private async insert(manager: EntityManager, values: Partial<Case>): Promise<Case> {
-    try {
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Case)
-        .values(values)
-        .returning(['id', 'created_at', 'updated_at'])
-        .updateEntity(false)
-        .execute();
-      const row = result.raw[0] as { id: string; created_at: Date; updated_at: Date };
-      return Object.assign(new Case(), {
-        escalatedAt: null,
-        escalationLevel: null,
-        analysis: null,
-        survey: null,
-        publicity: null,
-        townshipReview: null,
-        countyDecision: null,
-        closedAt: null,
-        ...values,
-        id: row.id,
-        createdAt: new Date(row.created_at),
-        updatedAt: new Date(row.updated_at),
-      });
-    } catch (error) {
-      throw translateCaseWriteError(error);
-    }
+  private async insert(manager: EntityManager, values: Partial<Case>, numberPrefix: string): Promise<Case | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Case)
+      .values({ ...values, caseNumber: () => `'${numberPrefix}' || lpad(nextval('${CASE_NUMBER_SEQUENCE}')::text, 6, '0')` })
+      .orIgnore()
+      .returning('id, case_number, created_at, updated_at')
+      .updateEntity(false)
+      .execute();
+    const row = result.raw[0] as { id: string; case_number: string; created_at: Date; updated_at: Date } | undefined;
+    if (!row) return null;
+    return Object.assign(new Case(), {
+      escalatedAt: null,
+      escalationLevel: null,
+      analysis: null,
+      survey: null,
+      publicity: null,
+      townshipReview: null,
+      countyDecision: null,
+      closedAt: null,
+      ...values,
+      id: row.id,
+      caseNumber: row.case_number,
+      createdAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+    });
   }
 }
 
