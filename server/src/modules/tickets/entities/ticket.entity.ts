@@ -45,7 +45,9 @@ export const TicketStatusLabel: Record<TicketStatus, string> = {
 @Check('CHK_tickets_case_help', `"case_id" IS NULL OR "kind" = 'HELP'`)
 @Check('CHK_tickets_closed', `("status" = 'CLOSED') = ("closed_at" IS NOT NULL)`)
 @Check('CHK_tickets_acknowledged', `"status" = 'OPEN' OR "status" = 'CLOSED' OR "acknowledged_at" IS NOT NULL`)
-@Index('IDX_tickets_handler', ['handlerRegionCode', 'status', 'ackDueAt'])
+// (handler_region_code varchar_pattern_ops, status, ack_due_at), created by hand in the migration: the work lists' prefix scope
+@Index('IDX_tickets_handler_pattern', { synchronize: false })
+@Index('IDX_tickets_entered_by', ['enteredBy'])
 @Index('IDX_tickets_author', ['authorAccountId', 'createdAt'])
 @Index('IDX_tickets_assigned', ['assignedTo'])
 export class Ticket {
