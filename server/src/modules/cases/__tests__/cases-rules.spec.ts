@@ -364,6 +364,41 @@ describe('cases: rules of the workflow', () => {
     expect(fields(noHousehold.body)).toEqual(['survey.householdId']);
   });
 
+  it('attaches the photos the claimant uploaded; an upload of someone else is refused by field', async () => {
+    const f = await freshFamily();
+    const other = await freshFamily();
+    const upload = async (token: string, name: string, content: Buffer) => {
+      const boundary = `----cases${Date.now()}`;
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n`),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await t.request('POST', '/api/v1/files', { token, body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      expect(res.status).toBe(201);
+      return res.body[0].id as string;
+    };
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.alloc(300, 7)]);
+    const mine = [await upload(f.citizen.token, '病历.jpg', jpeg), await upload(f.citizen.token, '房屋.jpg', jpeg)];
+    const theirs = await upload(other.citizen.token, '别人的.jpg', jpeg);
+    const refused = await t.request('POST', '/api/v1/claims', {
+      token: f.citizen.token,
+      body: claimBody({ contactPhone: f.phone, fileIds: [mine[0], theirs] }),
+    });
+    expect(refused.status).toBe(400);
+    expect(fields(refused.body)).toEqual(['fileIds[1]']);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM cases WHERE household_id = $1`, [f.household.id]))[0].n).toBe(0);
+
+    const claim = await submitClaim(t, f.citizen.token, claimBody({ contactPhone: f.phone, fileIds: mine }));
+    const detail = (await t.request('GET', `/api/v1/cases/${claim.id}`, { token: cadres.village.token })).body;
+    expect(detail.attachments.map((a: { id: string; mime: string }) => `${a.id}:${a.mime}`).sort()).toEqual(mine.map((id) => `${id}:image/jpeg`).sort());
+    expect(detail.timeline[0].payload.fileIds).toEqual(mine);
+    const download = await t.request('GET', `/api/v1/files/${mine[0]}`, { token: cadres.village.token });
+    expect(download.status).toBe(200);
+    const outside = await t.request('GET', `/api/v1/files/${mine[0]}`, { token: cadres.otherVillage.token });
+    expect(outside.status).toBe(404);
+  });
+
   it('lets cadres enter cases of any source and filter the list', async () => {
     const f = await freshFamily();
     const created = await t.request('POST', '/api/v1/cases', {
