@@ -315,5 +315,19 @@ describe('notices 评议公示 and objections', () => {
     expect((await t.request('GET', '/api/v1/notices/not-a-uuid', { token: villageA.token })).status).toBe(404);
   });
 
+  it('lets exactly one of two cadres answering the same objection at once win', async () => {
+    clock.set(new Date('2025-03-20T02:00:00Z'));
+    const { noticeId: fresh } = await open({ caseId: randomUUID(), startDate: '2025-03-20' });
+    const posted = await t.request('POST', `/api/v1/notices/${fresh}/objections`, { token: citizenA.token, body: { reason: '收入情况有出入' } });
+    const url = `/api/v1/notices/${fresh}/objections/${posted.body.id}/answer`;
+    const answers = await Promise.all([
+      t.request('POST', url, { token: villageA.token, body: { answer: '村里核实：属实' } }),
+      t.request('POST', url, { token: township.token, body: { answer: '乡镇核实：属实' } }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'objection.answer' AND entity_id = $1`, [posted.body.id]);
+    expect(row.n).toBe(1);
+  });
+
   const closableFor = (id: string) => t.dataSource.transaction((manager) => notices.assertClosable(manager, id));
 });

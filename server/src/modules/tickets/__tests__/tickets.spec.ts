@@ -228,6 +228,19 @@ describe('hotline tickets 求助申请 / 投诉举报 / 政策咨询', () => {
     expect((await t.request('POST', `/api/v1/tickets/${complaintId}/convert-to-case`, { token: citizen.token })).status).toBe(403);
   });
 
+  it('converts a phone call for help once when two cadres press the button at the same moment', async () => {
+    const call = await t.request('POST', '/api/v1/tickets', {
+      token: villageA.token,
+      body: { kind: 'HELP', subject: '独居老人无人照料', content: '邻居来电：老人摔伤在家。', callerName: '邻居李某', regionCode: VILLAGE_A },
+    });
+    expect(call.status).toBe(201);
+    const url = `/api/v1/tickets/${call.body.id}/convert-to-case`;
+    const both = await Promise.all([t.request('POST', url, { token: villageA.token }), t.request('POST', url, { token: villageA2.token })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_logs WHERE action = 'ticket.convert' AND entity_id = $1`, [call.body.id]);
+    expect(row.n).toBe(1);
+  });
+
   it('lets the citizen withdraw their own ticket and nobody else’s', async () => {
     const other = await createCitizen(t);
     const created = await t.request('POST', '/api/v1/tickets', {
