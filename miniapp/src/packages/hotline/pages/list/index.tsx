@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
@@ -21,7 +20,6 @@ function TicketCard({ ticket }: { ticket: TicketSummary }) {
       className='card ticket-card'
       onClick={open}
       {...pressProps(open, false)}
-      {...a11y({ 'aria-label': `${ticket.kindLabel}：${ticket.subject}，${ticket.statusLabel}，${replies}。查看` })}
     >
       <View className='ticket-card-head'>
         <Text className='kind-badge'>{ticket.kindLabel}</Text>

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
@@ -26,7 +25,6 @@ function NoticeCard({ notice }: { notice: NoticeSummary }) {
       className='card notice-card'
       onClick={open}
       {...pressProps(open, false)}
-      {...a11y({ 'aria-label': `${notice.kindLabel}，户主${notice.subjectName}，${timing.text}。查看详情` })}
     >
       <View className='notice-card-head'>
         <Text className={`badge badge--${notice.kind === 'RESULT' ? 'result' : 'publicity'}`}>{notice.kindLabel}</Text>
