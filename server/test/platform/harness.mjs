@@ -94,8 +94,9 @@ async function startServer({ appDir, h5Path, label }) {
   }
   const port = await freePort()
   const database = await createDatabase(label)
-  const dataDir = database ? null : mkdtempSync(join(tmpdir(), `jiuzhu-e2e-${label}-`))
-  const env = { ...process.env, PORT: String(port), SEED_DEMO: 'true', NODE_ENV: 'test' }
+  // a temporary folder per run: the embedded database (when no server answers) and the uploaded files
+  const dataDir = mkdtempSync(join(tmpdir(), `jiuzhu-e2e-${label}-`))
+  const env = { ...process.env, PORT: String(port), SEED_DEMO: 'true', NODE_ENV: 'test', FILES_DIR: join(dataDir, 'files') }
   delete env.NODE_OPTIONS
   if (database) {
     env.DATABASE_URL = database.url
@@ -117,7 +118,7 @@ async function startServer({ appDir, h5Path, label }) {
       clearTimeout(timer)
     }
     if (database) await database.drop()
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    rmSync(dataDir, { recursive: true, force: true })
   }
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output.slice(-4000)}`)), 120_000)
