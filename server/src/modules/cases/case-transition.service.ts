@@ -48,9 +48,9 @@ const PAYLOAD_FIELD_LABEL: Record<string, string> = {
 
 /**
  * POST /cases/:id/actions: one step of the workflow, in one transaction. Order of the checks: the case must be
- * visible (404), the caller's role must take this action somewhere in the table (403), the case's status must
- * allow it (409 ACTION_NOT_ALLOWED_IN_STATUS), the version must be current (409 CASE_VERSION_CONFLICT), the
- * payload complete and valid (400, every field). Then `UPDATE ... WHERE version = :v` claims the case (a concurrent
+ * visible (404), the caller's role must take this action somewhere in the table (403), the version read must be
+ * current (409 CASE_VERSION_CONFLICT), the case's status must allow the action (409 ACTION_NOT_ALLOWED_IN_STATUS),
+ * the payload complete and valid (400, every field). Then `UPDATE ... WHERE version = :v` claims the case (a concurrent
  * second actor gets 0 rows: 409), the step's side effects run (notices, registry), and the event, audit row and
  * notifications are written.
  */
@@ -74,13 +74,15 @@ export class CaseTransitionService {
 
   private async transition(manager: EntityManager, user: AuthUser, id: string, action: CaseAction, body: Record<string, unknown>): Promise<Case> {
     const c = await this.queries.loadVisible(manager, user, id);
+    // a role that never takes this action is refused whatever the status (403)
+    if (!workflowOf(c.kind).some((row) => row.action === action && row.roles.includes(user.role))) {
+      const message = `“${RoleLabel[user.role]}”无权执行“${CaseActionLabel[action]}”`;
+      throw CasesException.fromWorkflow(new WorkflowError('ROLE_NOT_ALLOWED', message, c.status, action, user.role, c.kind));
+    }
+    // a caller who read an older version is told the case moved on, before anything about the status it now has
+    if (Number.isInteger(body.version) && body.version !== c.version) throw CasesException.versionConflict(c.version);
     let to: CaseStatus;
     try {
-      // a role that never takes this action is refused whatever the status (403); then the status decides (409)
-      if (!workflowOf(c.kind).some((row) => row.action === action && row.roles.includes(user.role))) {
-        const message = `“${RoleLabel[user.role]}”无权执行“${CaseActionLabel[action]}”`;
-        throw new WorkflowError('ROLE_NOT_ALLOWED', message, c.status, action, user.role, c.kind);
-      }
       to = assertTransition(c.status, action, user.role, c.kind);
     } catch (error) {
       if (error instanceof WorkflowError) throw CasesException.fromWorkflow(error);
