@@ -4,6 +4,7 @@ import type { Me } from '@jiuzhu/shared/client'
 import { LOGIN_PAGE } from './pages'
 import { request } from './request'
 import { cacheAccount, clearSession, getCachedAccount, getRefreshToken, goToLogin, isLoggedIn, takeReturnTo } from './session'
+import { clearDrafts } from './use-draft'
 
 /** The signed-in account; `quiet` for background refreshes that should not toast. */
 export async function fetchMe(quiet = false): Promise<Me> {
@@ -22,6 +23,7 @@ export async function logout(): Promise<void> {
   } finally {
     clearSession()
     takeReturnTo()
+    clearDrafts()
   }
   await Taro.reLaunch({ url: LOGIN_PAGE })
 }

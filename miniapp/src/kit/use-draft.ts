@@ -30,3 +30,8 @@ export function useDraft<T extends object>(key: string, initial: T): [T, (patch:
   }, [storageKey])
   return [draft, update, clear]
 }
+
+/** Forgets every saved draft (on logout: the next person on this phone must not see them). */
+export function clearDrafts(): void {
+  for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(PREFIX)) Taro.removeStorageSync(key)
+}

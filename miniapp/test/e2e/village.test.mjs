@@ -85,6 +85,21 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await p.reload()
   }
 
+  /** Visible controls smaller than 44 × 44 CSS px (touch targets for older hands). */
+  const smallTargets = (p) =>
+    p.evaluate(() =>
+      [...document.querySelectorAll('[role=button], [role=switch], [role=radio], button, input, textarea')]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && box.height > 0 && (box.width < 44 || box.height < 44))
+        .map(({ el, box }) => `${el.getAttribute('role') ?? el.tagName} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+    )
+
+  /** Accessibility of the screen: axe-core without serious or critical issues, and large enough controls. */
+  async function checkScreen(p, name) {
+    assert.deepEqual(await seriousA11yViolations(p), [], `${name} accessibility`)
+    assert.deepEqual(await smallTargets(p), [], `${name}: controls of at least 44 px`)
+  }
+
   const hasHorizontalScroll = (p) => p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)
 
   before(async () => {
@@ -182,14 +197,14 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     const body = await page.locator('body').innerText()
     for (const secret of [claimant.name, claimant.idNumber, '13812345678']) assert.ok(!body.includes(secret), `${secret} is not shown`)
     await screenshot(page, 'village-notices')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'notices accessibility')
+    await checkScreen(page, 'notices')
 
     await card.click()
     await visibleText(page.getByText('家中主要劳动力务工受伤，收入骤减'))
     assert.match(page.url(), new RegExp(`notices/pages/detail/index\\?id=${noticeId}`))
     await visibleText(page.getByText('还没有人提出异议。'))
     await screenshot(page, 'village-notice-detail')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'notice detail accessibility')
+    await checkScreen(page, 'notice detail')
   })
 
   test('an empty objection is caught beside the field; an anonymous objection shows in the thread', async () => {
@@ -263,7 +278,7 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await page.getByLabel('具体情况').fill(COMPLAINT_CONTENT)
     await page.getByLabel('回访电话（可以不填）').fill('13912345678')
     await page.getByRole('switch', { name: '对村里匿名' }).click()
-    assert.deepEqual(await seriousA11yViolations(page), [], 'hotline form accessibility')
+    await checkScreen(page, 'hotline form')
     await page.getByRole('button', { name: '提交', exact: true }).click()
     await page.waitForURL(/hotline\/pages\/detail\/index\?id=/)
     ticketId = new URL(page.url().replace('#', '')).searchParams.get('id')
@@ -284,7 +299,7 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await visibleText(page.getByText('谢谢，我周末都在家。'))
     assert.equal(await page.getByRole('listitem').count(), 3, 'my complaint, the reply and my follow-up')
     await screenshot(page, 'hotline-thread')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'ticket thread accessibility')
+    await checkScreen(page, 'ticket thread')
   })
 
   test('policy answers open one by one', async () => {
@@ -297,7 +312,7 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await page.getByRole('button', { name: /申请要走哪几步/ }).click()
     await visibleText(page.getByText(/不超过15天/))
     await screenshot(page, 'policy-answers')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'policy answers accessibility')
+    await checkScreen(page, 'policy answers')
   })
 
   test('我的 shows the household and leads to my tickets', async () => {
@@ -306,7 +321,7 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await visibleText(page.getByText('我的家庭'))
     assert.match(await page.locator('body').innerText(), /普\*华/)
     await screenshot(page, 'me')
-    assert.deepEqual(await seriousA11yViolations(page), [], '我的 accessibility')
+    await checkScreen(page, '我的')
     await page.getByRole('button', { name: /^我的留言/ }).click()
     await page.getByRole('button', { name: new RegExp(COMPLAINT_SUBJECT) }).click()
     await visibleText(page.getByText(CADRE_REPLY))
@@ -348,7 +363,7 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
       assert.equal(await hasHorizontalScroll(page), false, `${name} fits the width in large text`)
       if (name === 'home') {
         await screenshot(page, 'home-large-text')
-        assert.deepEqual(await seriousA11yViolations(page), [], 'home accessibility in large text')
+        await checkScreen(page, 'home in large text')
       }
     }
     await screenshot(page, 'policy-large-text')
@@ -374,5 +389,15 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await visibleText(page.getByText(ANSWER))
     assert.equal(await page.getByLabel('异议内容').inputValue(), '还没写完的异议', 'the draft survived')
     assert.deepEqual(page.errors, [], 'no uncaught page errors')
+  })
+
+  test('logging out forgets the drafts kept on this phone, not the large-text choice', async () => {
+    const draftKeys = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('jiuzhu.draft.')))
+    assert.ok((await draftKeys()).length > 0, 'the unsent objection is kept as a draft')
+    await open(page, '#/pages/me/index')
+    await page.getByRole('button', { name: '退出登录' }).click()
+    await page.getByRole('button', { name: '微信登录' }).waitFor()
+    assert.deepEqual(await draftKeys(), [])
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('text-large')), true)
   })
 })
