@@ -3,21 +3,28 @@ import Taro from '@tarojs/taro'
 import { useAccount } from '@kit/account'
 import { Button } from '@kit/button'
 import { EntryButton } from '@kit/entry-button'
+import { Page } from '@kit/page'
 import { comingSoonUrl } from '@kit/pages'
-import { BINDING_PAGE, ME_PAGE } from '../../services/routes'
+import { BINDING_PAGE, ME_PAGE, NOTICES_PAGE, POLICY_PAGE, newTicketUrl } from '../../services/routes'
 import './index.scss'
 
-const ENTRIES = [
+const ENTRIES: { title: string; description: string; url?: string }[] = [
   { title: '我要申请帮助', description: '家里遇到困难，向村里和政府申请帮扶' },
   { title: '我的申请', description: '看看申请办到哪一步了' },
-  { title: '村务公示', description: '看本村的公示，有意见可以提' },
+  { title: '村务公示', description: '看本村的公示，有意见可以提', url: NOTICES_PAGE },
+]
+
+// Smaller entries under the three big ones.
+const MORE_ENTRIES = [
+  { title: '政策咨询', description: '常见问题和回答', url: POLICY_PAGE },
+  { title: '投诉举报', description: '可以对村里匿名', url: newTicketUrl('COMPLAINT') },
 ]
 
 export default function HomePage() {
   const me = useAccount({ quiet: true })
 
   return (
-    <View className='page home-page'>
+    <Page className='home-page'>
       <View className='home-header'>
         <Text className='page-title'>{me?.binding ? `您好，${me.binding.memberName}` : '您好'}</Text>
         <Button className='home-me-button' size='large' onClick={() => Taro.navigateTo({ url: ME_PAGE })}>
@@ -38,9 +45,19 @@ export default function HomePage() {
           title={entry.title}
           description={entry.description}
           block
-          onClick={() => Taro.navigateTo({ url: comingSoonUrl(entry.title) })}
+          onClick={() => Taro.navigateTo({ url: entry.url ?? comingSoonUrl(entry.title) })}
         />
       ))}
-    </View>
+      <View className='home-more'>
+        {MORE_ENTRIES.map((entry) => (
+          <EntryButton
+            key={entry.title}
+            title={entry.title}
+            description={entry.description}
+            onClick={() => Taro.navigateTo({ url: entry.url })}
+          />
+        ))}
+      </View>
+    </Page>
   )
 }
