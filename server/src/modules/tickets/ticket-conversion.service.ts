@@ -44,6 +44,8 @@ export class TicketConversionService {
         regionCode: ticket.regionCode,
         description: `${ticket.subject}\n${ticket.content}`,
         contactPhone: this.crypto.decrypt(ticket.contactPhoneEncrypted),
+        // the citizen who asked becomes the claimant, so the case shows in their 我的申请
+        authorAccountId: ticket.authorAccountId,
       });
       await this.tickets.closeLocked(manager, user, ticket, `已转为救助案件办理（案件编号 ${created.caseNumber}）`, created.id);
       await this.audit.record(manager, {

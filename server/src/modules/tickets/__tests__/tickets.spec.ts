@@ -218,6 +218,9 @@ describe('hotline tickets 求助申请 / 投诉举报 / 政策咨询', () => {
     const [kase] = await t.dataSource.query(`SELECT source, household_id FROM cases WHERE id = $1`, [converted.body.caseId]);
     expect(kase).toEqual({ source: 'HOTLINE', household_id: householdId });
     expect(await notifications(citizen.accountId, 'ticket.converted')).toHaveLength(1);
+    const mine = await t.request('GET', '/api/v1/my/claims', { token: citizen.token });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toContain(converted.body.caseId);
 
     const twice = await t.request('POST', `/api/v1/tickets/${helpId}/convert-to-case`, { token: villageA.token });
     expect(twice.status).toBe(409);
