@@ -23,3 +23,6 @@ const client = createApiClient({
 
 /** Every API call of the apps goes through here; pages never call Taro.request. */
 export const request = client.request
+
+/** Renews the token pair, shared with calls in flight (the upload wrapper uses it on 401). */
+export const refreshSession = client.refreshSession

@@ -14,3 +14,12 @@ export const POLICY_PAGE = '/packages/policy/pages/answers/index'
 export const noticeUrl = (id: string) => `${NOTICE_PAGE}?id=${encodeURIComponent(id)}`
 export const ticketUrl = (id: string) => `${TICKET_PAGE}?id=${encodeURIComponent(id)}`
 export const newTicketUrl = (kind: 'HELP' | 'COMPLAINT' | 'CONSULT') => `${NEW_TICKET_PAGE}?kind=${kind}`
+
+// Requests for help (claims) and the message centre.
+export const NEW_CLAIM_PAGE = '/packages/claims/pages/new/index'
+export const CLAIM_CONSENT_PAGE = '/packages/claims/pages/consent/index'
+export const MY_CLAIMS_PAGE = '/packages/claims/pages/list/index'
+export const CLAIM_DETAIL_PAGE = '/packages/claims/pages/detail/index'
+export const MESSAGES_PAGE = '/packages/messages/pages/inbox/index'
+
+export const claimUrl = (id: string) => `${CLAIM_DETAIL_PAGE}?id=${encodeURIComponent(id)}`

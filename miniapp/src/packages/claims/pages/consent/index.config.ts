@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '承诺授权书' })
