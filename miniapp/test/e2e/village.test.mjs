@@ -302,6 +302,40 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await checkScreen(page, 'ticket thread')
   })
 
+  test('a failed send keeps the text and says why in plain Chinese: no network, then the ticket closed meanwhile', async () => {
+    const replyBox = page.getByLabel('补充情况或回复')
+    await replyBox.fill('还有一件事：地里的树也砍了')
+    await page.route('**/api/v1/tickets/*/replies', (route) => route.abort('internetdisconnected'))
+    await page.getByRole('button', { name: '发送', exact: true }).click()
+    assert.match(await visibleText(page.locator('.reply-box .form-error')), /网络不可用/)
+    await page.unroute('**/api/v1/tickets/*/replies')
+
+    // The village closes the ticket while the page is open: the server refuses the reply.
+    await ok(`/tickets/${ticketId}/close`, { method: 'POST', token: cadres.village.token, body: { reason: '已协调乡镇，按标准补偿' } })
+    await page.getByRole('button', { name: '发送', exact: true }).click()
+    assert.match(await visibleText(page.locator('.reply-box .form-error')), /已办结/)
+    assert.equal(await replyBox.inputValue(), '还有一件事：地里的树也砍了', 'nothing typed is lost')
+    await page.reload()
+    assert.match(await visibleText(page.getByText('已协调乡镇，按标准补偿')), /按标准补偿/)
+    assert.equal(await page.getByLabel('补充情况或回复').count(), 0, 'a closed ticket takes no more replies')
+  })
+
+  test('the author can end a consultation with a reason', async () => {
+    await open(page, '#/packages/hotline/pages/new/index?kind=CONSULT')
+    assert.equal(await page.getByRole('radio', { name: /政策咨询/ }).getAttribute('aria-checked'), 'true')
+    await page.getByLabel('标题').fill('孩子上大学能不能申请补助')
+    await page.getByLabel('具体情况').fill('孩子今年考上昆明的大学，学费怎么申请补助？')
+    await page.getByRole('button', { name: '提交', exact: true }).click()
+    await page.waitForURL(/hotline\/pages\/detail\/index\?id=/)
+    await page.getByRole('button', { name: '问题已解决，结束留言' }).click()
+    await page.getByRole('button', { name: '确认结束' }).click()
+    assert.match(await visibleText(page.locator('#ticket-close-reason-error')), /请写一句为什么结束/)
+    await page.getByLabel('为什么结束').fill('村里已经电话告诉我了')
+    await page.getByRole('button', { name: '确认结束' }).click()
+    await visibleText(page.getByText('村里已经电话告诉我了'))
+    assert.match(await visibleText(page.locator('.status')), /已办结/)
+  })
+
   test('policy answers open one by one', async () => {
     await open(page, '#/pages/index/index')
     await page.getByRole('button', { name: /^政策咨询/ }).click()
@@ -356,6 +390,10 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
       ['hotline-form', '#/packages/hotline/pages/new/index?kind=HELP', page.getByLabel('具体情况')],
       ['ticket', `#/packages/hotline/pages/detail/index?id=${ticketId}`, page.getByText(CADRE_REPLY)],
       ['policy', '#/packages/policy/pages/answers/index', page.getByRole('button', { name: /谁可以申请/ })],
+      // the request pages (another helper's) follow the same mode
+      ['claim-form', '#/packages/claims/pages/new/index', page.locator('.page-title').filter({ visible: true })],
+      ['my-requests', '#/packages/claims/pages/list/index', page.locator('.page-title').filter({ visible: true })],
+      ['messages', '#/packages/messages/pages/inbox/index', page.locator('.page-title').filter({ visible: true })],
     ]
     for (const [name, hash, ready] of pages) {
       await open(page, hash)
