@@ -1,9 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { logout, useAccount } from '@kit/account'
+import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
+import { EntryButton } from '@kit/entry-button'
+import { Page } from '@kit/page'
 import { HOME_PAGE } from '@kit/pages'
-import { BINDING_PAGE } from '../../services/routes'
+import { setLargeText, useLargeText } from '@kit/text-size'
+import { Toggle } from '@kit/toggle'
+import { BINDING_PAGE, MY_CLAIMS_PAGE, MY_TICKETS_PAGE, POLICY_PAGE } from '../../services/routes'
 import './index.scss'
 
 function Row({ label, value }: { label: string; value: string }) {
@@ -15,15 +20,22 @@ function Row({ label, value }: { label: string; value: string }) {
   )
 }
 
+const LINKS = [
+  { title: '我的申请', description: '申请帮扶办到哪一步了', url: MY_CLAIMS_PAGE },
+  { title: '我的留言', description: '求助、投诉、咨询和回复', url: MY_TICKETS_PAGE },
+  { title: '政策问答', description: '谁可以申请、要走哪几步', url: POLICY_PAGE },
+]
+
 export default function MePage() {
   const me = useAccount()
+  const largeText = useLargeText()
 
   const binding = me?.binding
   return (
-    <View className='page me-page'>
+    <Page className='me-page'>
       <Text className='page-title'>我的</Text>
       {binding ? (
-        <View className='card' aria-label='我的家庭'>
+        <View className='card' {...a11y({ role: 'region', 'aria-label': '我的家庭' })}>
           <Text className='card-title'>我的家庭</Text>
           <Row label='家庭成员' value={binding.memberName} />
           <Row label='户编号' value={binding.householdNumber} />
@@ -38,12 +50,27 @@ export default function MePage() {
           </Button>
         </View>
       ) : null}
+      <Toggle
+        label='大字模式'
+        description='字变大，看得更清楚'
+        checked={largeText}
+        onChange={setLargeText}
+      />
+      {LINKS.map((link) => (
+        <EntryButton
+          key={link.title}
+          title={link.title}
+          description={link.description}
+          block
+          onClick={() => Taro.navigateTo({ url: link.url })}
+        />
+      ))}
       <Button className='big-button' size='large' block onClick={() => Taro.reLaunch({ url: HOME_PAGE })}>
         返回首页
       </Button>
       <Button className='big-button' size='large' block onClick={logout}>
         退出登录
       </Button>
-    </View>
+    </Page>
   )
 }
