@@ -93,15 +93,17 @@ describe('找政府 H5 (citizen)', () => {
     await screenshot(page, 'citizen-me')
   })
 
-  test('home shows the three big entries, which lead to a placeholder for now', async () => {
+  test('home shows the three big entries and 政策咨询 / 投诉举报, which open their pages', async () => {
     await page.getByRole('button', { name: '返回首页' }).click()
-    for (const title of ['我要申请帮助', '我的申请', '村务公示']) {
+    for (const title of ['我要申请帮助', '我的申请', '村务公示', '政策咨询', '投诉举报']) {
       await page.getByRole('button', { name: new RegExp(`^${title}`) }).waitFor()
     }
     await screenshot(page, 'citizen-home')
     assert.deepEqual(await seriousA11yViolations(page), [], 'home page accessibility')
-    await page.getByRole('button', { name: /^我要申请帮助/ }).click()
-    await visibleText(page.getByText(/「我要申请帮助」即将开放/))
+    await page.getByRole('button', { name: /^村务公示/ }).click()
+    await page.waitForURL(/#\/packages\/notices\/pages\/list\/index/)
+    // The household has no notice yet.
+    await visibleText(page.getByText('本村现在没有公示。'))
     assert.deepEqual(page.errors, [], 'no uncaught page errors')
   })
 })
