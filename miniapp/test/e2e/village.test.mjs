@@ -334,6 +334,9 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     await page.getByRole('button', { name: '确认结束' }).click()
     await visibleText(page.getByText('村里已经电话告诉我了'))
     assert.match(await visibleText(page.locator('.status')), /已办结/)
+    await page.getByRole('button', { name: '我的全部留言' }).click()
+    await page.getByRole('button', { name: /孩子上大学能不能申请补助/ }).waitFor()
+    await page.getByRole('button', { name: new RegExp(COMPLAINT_SUBJECT) }).waitFor()
   })
 
   test('policy answers open one by one', async () => {
@@ -363,6 +366,10 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
 
   test('large-text mode makes text bigger, survives a reload and never needs horizontal scrolling', async () => {
     await open(page, '#/pages/me/index')
+    // Pinch zoom stays allowed and the page says it is Chinese.
+    const viewport = await page.locator('meta[name=viewport]').getAttribute('content')
+    assert.doesNotMatch(viewport, /user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0)?\b/)
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN')
     // Taro keeps earlier pages in the document, hidden.
     const title = page.locator('.page-title').filter({ visible: true }).first()
     await title.waitFor()
@@ -399,10 +406,13 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
       await open(page, hash)
       await ready.first().waitFor()
       assert.equal(await hasHorizontalScroll(page), false, `${name} fits the width in large text`)
-      if (name === 'home') {
-        await screenshot(page, 'home-large-text')
-        await checkScreen(page, 'home in large text')
+      // Contrast and names in this mode too (axe-core), and touch targets on the screens of this test.
+      if (name.startsWith('claim') || name === 'my-requests' || name === 'messages') {
+        assert.deepEqual(await seriousA11yViolations(page), [], `${name} accessibility in large text`)
+      } else {
+        await checkScreen(page, `${name} in large text`)
       }
+      if (name === 'home') await screenshot(page, 'home-large-text')
     }
     await screenshot(page, 'policy-large-text')
   })

@@ -7,11 +7,13 @@ import { fieldErrorsOf, formErrorOf } from '@kit/field-errors'
 import { FormError } from '@kit/form-error'
 import { LabeledTextarea } from '@kit/labeled-textarea'
 import { LoadState } from '@kit/load-state'
+import { backOrRedirect } from '@kit/navigation'
 import { Page } from '@kit/page'
 import { ApiError } from '@kit/request'
 import { useDraft } from '@kit/use-draft'
 import { useRemote } from '@kit/use-remote'
 import { formatDay, formatTime } from '../../../../services/dates'
+import { MY_TICKETS_PAGE } from '../../../../services/routes'
 import { closeTicket, getTicket, replyToTicket } from '../../../../services/tickets'
 import type { TicketDetail } from '../../../../services/tickets'
 import '../../hotline.scss'
@@ -186,6 +188,9 @@ export default function TicketDetailPage() {
           ) : null}
           {ticket.canReply ? <ReplyBox ticket={ticket} onSent={remote.setData} /> : null}
           {ticket.canClose && ticket.status !== 'CLOSED' ? <CloseBox ticket={ticket} onClosed={remote.setData} /> : null}
+          <Button className='big-button' size='large' block onClick={() => backOrRedirect(MY_TICKETS_PAGE)}>
+            我的全部留言
+          </Button>
         </>
       ) : null}
     </Page>

@@ -5,6 +5,7 @@ import { Button } from '@kit/button'
 import { FormError } from '@kit/form-error'
 import { LabeledTextarea } from '@kit/labeled-textarea'
 import { LoadState } from '@kit/load-state'
+import { backOrRedirect } from '@kit/navigation'
 import { Page } from '@kit/page'
 import { ApiError } from '@kit/request'
 import { Toggle } from '@kit/toggle'
@@ -13,7 +14,7 @@ import { useRemote } from '@kit/use-remote'
 import { formatDay, formatTime } from '../../../../services/dates'
 import { getNotice, raiseObjection } from '../../../../services/notices'
 import type { NoticeDetail, Objection } from '../../../../services/notices'
-import { newTicketUrl } from '../../../../services/routes'
+import { NOTICES_PAGE, newTicketUrl } from '../../../../services/routes'
 import { noticeTiming } from '../../notice-timing'
 import '../../notice.scss'
 import './index.scss'
@@ -168,6 +169,9 @@ export default function NoticeDetailPage() {
               ))}
             </View>
           ) : null}
+          <Button className='big-button' size='large' block onClick={() => backOrRedirect(NOTICES_PAGE)}>
+            本村全部公示
+          </Button>
         </>
       ) : null}
     </Page>
