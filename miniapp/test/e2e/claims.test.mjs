@@ -28,6 +28,21 @@ async function stored(page, key) {
   return raw === null ? null : JSON.parse(raw).data
 }
 
+/** Visible controls smaller than 44 × 44 CSS px (touch targets for older hands). */
+const smallTargets = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[role=button], [role=radio], [role=checkbox], button, input, textarea')]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && (box.width < 44 || box.height < 44))
+      .map(({ el, box }) => `${el.getAttribute('role') ?? el.tagName} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  )
+
+/** axe-core without serious or critical issues, and controls large enough to tap. */
+async function checkScreen(page, name) {
+  assert.deepEqual(await seriousA11yViolations(page), [], `${name} accessibility`)
+  assert.deepEqual(await smallTargets(page), [], `${name}: controls of at least 44 px`)
+}
+
 async function waitForPage(page, path) {
   await page.waitForURL(new RegExp(`#${path.replace(/\//g, '\\/')}`))
   await current(page).waitFor()
@@ -107,7 +122,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     }
     assert.equal(await form.getByRole('button', { name: /说话/ }).count(), 0, 'no voice button without speech recognition')
     await screenshot(page, 'claims-form')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'request form accessibility')
+    await checkScreen(page, 'request form')
   })
 
   test('an invalid phone and a missing consent are shown beside their fields and nothing is sent', async () => {
@@ -122,7 +137,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     assert.match(await visibleText(form.locator('#claim-consent-error')), /承诺授权书/)
     assert.equal(await form.getByRole('radio', { name: /^医疗：/ }).getAttribute('aria-checked'), 'true')
     await screenshot(page, 'claims-form-errors')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'request form with errors accessibility')
+    await checkScreen(page, 'request form with errors')
     assert.equal(claimPosts.length, 0, 'nothing was sent')
     assert.equal((await cadreCases()).length, 0)
   })
@@ -143,6 +158,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     await chooser.setFiles(PHOTO)
     await visibleText(form.getByText('网络不好，没有传上去'))
     await screenshot(page, 'claims-photo-failed')
+    await checkScreen(page, 'failed photo with 重试')
     await page.unroute('**/api/v1/files')
     await form.getByRole('button', { name: '重试上传照片1' }).click()
     await visibleText(form.getByText('✓ 已上传'))
@@ -157,13 +173,13 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     await waitForPage(page, '/packages/claims/pages/consent/index')
     await visibleText(current(page).getByText(/同意有关部门查询、核对/))
     await screenshot(page, 'claims-consent')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'consent page accessibility')
+    await checkScreen(page, 'consent page')
     await current(page).getByRole('button', { name: '我已阅读并同意' }).click()
     await waitForPage(page, '/packages/claims/pages/new/index')
     form = current(page)
     const consent = form.getByRole('checkbox', { name: '我已阅读并同意《承诺授权书》' })
-    await page.waitForFunction(() => document.querySelector('.taro_page:last-child [role=checkbox]')?.getAttribute('aria-checked') === 'true')
-    assert.equal(await consent.getAttribute('aria-checked'), 'true')
+    for (let i = 0; i < 40 && (await consent.getAttribute('aria-checked')) !== 'true'; i++) await page.waitForTimeout(100)
+    assert.equal(await consent.getAttribute('aria-checked'), 'true', 'back on the form, the box is ticked')
     await form.getByRole('button', { name: '提交申请' }).click()
 
     await waitForPage(page, '/packages/claims/pages/list/index')
@@ -176,7 +192,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     assert.match(text, /为我家申请/)
     assert.match(text, /办结期限：.*（还剩15天）/)
     await screenshot(page, 'claims-my-requests')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'my requests accessibility')
+    await checkScreen(page, 'my requests')
 
     const cases = await cadreCases()
     assert.equal(cases.length, 1, 'one case on the server')
@@ -218,7 +234,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     const message = inbox.getByRole('button', { name: /^未读\s*您的申请同意调查/ })
     await message.waitFor()
     await screenshot(page, 'claims-messages')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'message centre accessibility')
+    await checkScreen(page, 'message centre')
     await message.click()
 
     await waitForPage(page, '/packages/claims/pages/detail/index')
@@ -231,7 +247,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     assert.match(detailText, /老伴今年住院两次/)
     await detail.getByRole('listitem', { name: '第3步 实地调查：正在办理' }).waitFor()
     await screenshot(page, 'claims-detail')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'request detail accessibility')
+    await checkScreen(page, 'request detail')
 
     // marked read in the background while the request opened
     const token = await stored(page, 'jiuzhu.accessToken')
@@ -267,7 +283,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     await form.getByLabel('说说具体情况').fill('赵大爷一个人住，房子墙裂了，下雨漏水。')
     await form.getByRole('checkbox', { name: '我已阅读并同意《承诺授权书》' }).click()
     await screenshot(page, 'claims-form-proxy')
-    assert.deepEqual(await seriousA11yViolations(page), [], 'proxy request form accessibility')
+    await checkScreen(page, 'proxy request form')
 
     const context = page.context()
     await context.setOffline(true)
@@ -276,6 +292,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     await visibleText(form.getByText('待发送'))
     await visibleText(form.getByText(/申请已经保存在手机上/))
     await screenshot(page, 'claims-queued')
+    await checkScreen(page, 'queued request')
     const queued = await stored(page, 'jiuzhu.claimOutbox')
     assert.equal(queued?.length, 1, 'the request is in the outbox')
     assert.equal(queued[0].state, 'WAITING')
@@ -354,10 +371,15 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
       await voicePage.goto(server.appUrl)
       await voicePage.getByRole('button', { name: '微信登录' }).click()
       await voicePage.waitForURL(/binding/)
+      await current(voicePage).getByLabel('身份证号码').waitFor()
       await voicePage.goto(`${server.appUrl}#/packages/claims/pages/new/index`)
+      await waitForPage(voicePage, '/packages/claims/pages/new/index')
       const form = current(voicePage)
+      await form.getByRole('radiogroup', { name: '遇到了什么困难？' }).waitFor()
       await form.getByRole('button', { name: '不想打字？点这里说话' }).click()
-      await voicePage.waitForFunction(() => document.querySelector('.taro_page:last-child textarea')?.value === '家里房子漏雨')
+      const description = form.getByLabel('说说具体情况')
+      for (let i = 0; i < 40 && (await description.inputValue()) !== '家里房子漏雨'; i++) await voicePage.waitForTimeout(100)
+      assert.equal(await description.inputValue(), '家里房子漏雨')
       // Not bound yet: the form starts on 替他人申请.
       assert.equal(await form.getByRole('radio', { name: /^替他人申请/ }).getAttribute('aria-checked'), 'true')
       assert.deepEqual(voicePage.errors, [])

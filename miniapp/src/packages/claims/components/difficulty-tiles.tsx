@@ -37,7 +37,7 @@ export function DifficultyTiles({ value, onChange, error }: DifficultyTilesProps
               {...a11y({ role: 'radio', 'aria-checked': String(checked), 'aria-label': `${d.label}：${d.example}` })}
             >
               <View className='difficulty-icon' {...a11y({ 'aria-hidden': 'true' })}>
-                <Image className='difficulty-icon-image' src={d.icon} mode='aspectFit' imgProps={{ alt: '' }} />
+                <Image className='difficulty-icon-image' src={d.icon} mode='aspectFit' nativeProps={{ alt: '' }} />
               </View>
               <Text className='difficulty-label'>{d.label}</Text>
               <Text className='difficulty-example'>{d.example}</Text>

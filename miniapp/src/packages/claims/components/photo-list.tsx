@@ -62,7 +62,7 @@ export function PhotoList({ photos, progress, onAdd, onRetry, onRemove, error }:
             <View key={photo.id} className={`photo photo--${photo.state}`} {...a11y({ role: 'listitem' })}>
               <View className='photo-image-box'>
                 {src ? (
-                  <Image className='photo-image' src={src} mode='aspectFill' ariaLabel={`照片${index + 1}`} imgProps={{ alt: `照片${index + 1}` }} />
+                  <Image className='photo-image' src={src} mode='aspectFill' ariaLabel={`照片${index + 1}`} nativeProps={{ alt: `照片${index + 1}` }} />
                 ) : (
                   <Text className='photo-placeholder'>照片{index + 1}</Text>
                 )}
