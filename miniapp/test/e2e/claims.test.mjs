@@ -350,6 +350,27 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     assert.deepEqual(page.errors, [], 'no uncaught page errors')
   })
 
+  test('in large text the form, 我的申请 and 消息 still fit the phone and pass the checks', async () => {
+    await page.evaluate(() => localStorage.setItem('jiuzhu.largeText', JSON.stringify({ data: true })))
+    try {
+      for (const [hash, name, ready] of [
+        ['#/packages/claims/pages/new/index', 'request form in large text', (p) => p.getByRole('radiogroup', { name: '遇到了什么困难？' })],
+        ['#/packages/claims/pages/list/index', 'my requests in large text', (p) => p.getByText('替钱秀兰申请')],
+        ['#/packages/messages/pages/inbox/index', 'message centre in large text', (p) => p.getByText('都已读')],
+      ]) {
+        await page.goto(`${server.appUrl}${hash}`)
+        await page.reload()
+        await ready(current(page)).first().waitFor()
+        assert.equal(await page.evaluate(() => document.documentElement.classList.contains('text-large')), true)
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), true, `${name}: no horizontal scrolling`)
+        await checkScreen(page, name)
+        await screenshot(page, `claims-large-${hash.split('/')[2]}-${hash.split('/')[4]}`)
+      }
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('jiuzhu.largeText'))
+    }
+  })
+
   test('voice input fills the description where the browser offers speech recognition', async () => {
     const voicePage = await newPage(browser)
     await voicePage.context().addInitScript(() => {

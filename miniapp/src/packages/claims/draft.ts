@@ -9,8 +9,9 @@ import type { OutboxItem } from '../../services/claim-outbox'
 // closing the app loses nothing. It carries its Idempotency-Key from the start: the key goes with it into the
 // outbox, so every try of this one request is the same request for the server.
 
-const DRAFT_KEY = 'jiuzhu.claimDraft'
-/** The last contact phone used: the next request starts with it (GET /me has no phone to prefill from). */
+/** Under the kit's draft prefix, so logging out forgets it like every other draft (`clearDrafts`). */
+const DRAFT_KEY = 'jiuzhu.draft.claim'
+/** The account's last contact phone: the next request starts with it (GET /me has no phone to prefill from). */
 const LAST_PHONE_KEY = 'jiuzhu.claimPhone'
 
 /** This run of the app: H5 blob URLs of photos chosen in an earlier run are gone. */
@@ -131,12 +132,13 @@ export function acceptConsentInDraft(): void {
 }
 
 export function rememberContactPhone(phone: string): void {
-  Taro.setStorageSync(LAST_PHONE_KEY, phone)
+  Taro.setStorageSync(LAST_PHONE_KEY, { accountId: getCachedAccount()?.id ?? '', phone })
 }
 
+/** Only the same account's: another person on this phone does not get it. */
 function lastContactPhone(): string {
-  const phone = Taro.getStorageSync<string>(LAST_PHONE_KEY)
-  return typeof phone === 'string' ? phone : ''
+  const saved = Taro.getStorageSync<{ accountId: string; phone: string }>(LAST_PHONE_KEY)
+  return saved && typeof saved === 'object' && saved.accountId === getCachedAccount()?.id ? saved.phone : ''
 }
 
 /** A request the server refused, back into the form to be corrected (same key: the refusal stored nothing). */
