@@ -254,6 +254,8 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
       assert.match(error, /[\u4e00-\u9fa5]/, 'a plain Chinese message')
       assert.ok(!(await other.locator('body').innerText()).includes(subjectName))
       await screenshot(other, 'village-other-village')
+      await other.getByRole('button', { name: '本村全部公示' }).click()
+      await visibleText(other.getByText('本村现在没有公示。'))
       assert.deepEqual(other.errors, [], 'no uncaught page errors')
     } finally {
       await other.context().close()

@@ -188,10 +188,13 @@ export default function TicketDetailPage() {
           ) : null}
           {ticket.canReply ? <ReplyBox ticket={ticket} onSent={remote.setData} /> : null}
           {ticket.canClose && ticket.status !== 'CLOSED' ? <CloseBox ticket={ticket} onClosed={remote.setData} /> : null}
-          <Button className='big-button' size='large' block onClick={() => backOrRedirect(MY_TICKETS_PAGE)}>
-            我的全部留言
-          </Button>
         </>
+      ) : null}
+      {/* also when the page could not load (a notice of another village, a deleted ticket) */}
+      {ticket || remote.error ? (
+        <Button className='big-button' size='large' block onClick={() => backOrRedirect(MY_TICKETS_PAGE)}>
+          我的全部留言
+        </Button>
       ) : null}
     </Page>
   )

@@ -169,10 +169,13 @@ export default function NoticeDetailPage() {
               ))}
             </View>
           ) : null}
-          <Button className='big-button' size='large' block onClick={() => backOrRedirect(NOTICES_PAGE)}>
-            本村全部公示
-          </Button>
         </>
+      ) : null}
+      {/* also when the page could not load (a notice of another village, a deleted ticket) */}
+      {data || notice.error ? (
+        <Button className='big-button' size='large' block onClick={() => backOrRedirect(NOTICES_PAGE)}>
+          本村全部公示
+        </Button>
       ) : null}
     </Page>
   )
