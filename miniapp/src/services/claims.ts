@@ -86,3 +86,12 @@ export function fetchMyClaims(page = 1): Promise<MyClaimPage> {
 export function fetchMyClaim(id: string): Promise<MyClaim> {
   return request<MyClaim>(`/my/claims/${encodeURIComponent(id)}`, { toast: false })
 }
+
+/** 撤回: the requester takes back a request before its public notice starts; the reason is shown to the village. */
+export function withdrawClaim(claim: Pick<MyClaim, 'id' | 'version'>, reason: string): Promise<MyClaim> {
+  return request<MyClaim>(`/cases/${encodeURIComponent(claim.id)}/actions`, {
+    method: 'POST',
+    data: { action: 'withdraw', version: claim.version, reason },
+    toast: false,
+  })
+}

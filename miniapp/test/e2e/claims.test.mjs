@@ -350,6 +350,27 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     assert.deepEqual(page.errors, [], 'no uncaught page errors')
   })
 
+  test('the requester withdraws a request before its notice, with a reason', async () => {
+    await page.goto(`${server.appUrl}#/packages/claims/pages/list/index`)
+    await page.reload()
+    const card = current(page).locator('.claim-card', { hasText: '替钱秀兰申请' })
+    await card.getByRole('button', { name: '查看详情' }).click()
+    await waitForPage(page, '/packages/claims/pages/detail/index')
+    const detail = current(page)
+    await detail.getByRole('button', { name: '撤回申请' }).click()
+    await detail.getByRole('button', { name: '确认撤回' }).click()
+    assert.match(await visibleText(detail.locator('#claim-withdraw-reason-error')), /为什么撤回/)
+    await screenshot(page, 'claims-withdraw')
+    await checkScreen(page, 'withdraw panel')
+    await detail.getByLabel('为什么撤回').fill('水管已经修好了')
+    await detail.getByRole('button', { name: '确认撤回' }).click()
+    await visibleText(detail.getByText('结果：申请已撤回。'))
+    assert.match(await detail.innerText(), /申请人：撤回\s*水管已经修好了/)
+    assert.equal(await detail.getByRole('button', { name: '撤回申请' }).count(), 0)
+    const [withdrawn] = (await cadreCases('&source=PROXY')).filter((c) => c.subjectName === '钱秀兰')
+    assert.equal(withdrawn.status, 'WITHDRAWN')
+  })
+
   test('in large text the form, 我的申请 and 消息 still fit the phone and pass the checks', async () => {
     await page.evaluate(() => localStorage.setItem('jiuzhu.largeText', JSON.stringify({ data: true })))
     try {

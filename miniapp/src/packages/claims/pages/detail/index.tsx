@@ -10,6 +10,7 @@ import { formatDay, formatTime } from '../../../../services/dates'
 import { MY_CLAIMS_PAGE } from '../../../../services/routes'
 import { deadlineText, resultText, statusTone, whoText } from '../../components/claim-card'
 import { StepBar, stepSummary } from '../../components/step-bar'
+import { WithdrawPanel } from '../../components/withdraw-panel'
 import { difficultyLabel } from '../../difficulty'
 import '../../claims.scss'
 
@@ -81,6 +82,17 @@ export default function ClaimDetailPage() {
             <Text className='card-title'>申请内容</Text>
             <Text className='claim-description'>{c.description}</Text>
           </View>
+
+          {c.allowedActions.includes('withdraw') ? (
+            <WithdrawPanel
+              claim={c}
+              onDone={(updated) => {
+                claim.setData(updated)
+                void Taro.showToast({ title: '已撤回', icon: 'success' })
+              }}
+              onStale={() => void claim.reload()}
+            />
+          ) : null}
         </View>
       ) : null}
       <Button className='big-button' size='large' block onClick={backToList}>
