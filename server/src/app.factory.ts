@@ -45,12 +45,25 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
+    bodyParser: false, // our own application/json parser below (empty body = no body)
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
 
   const fastify = app.getHttpAdapter().getInstance();
+  // An empty body sent as application/json (clients set the header on every call, e.g. POST .../read) is no
+  // body, not bad JSON; anything else is parsed as usual and bad JSON stays a 400.
+  fastify.removeContentTypeParser('application/json'); // Fastify's default, replaced
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+    }
+  });
   fastify.addHook('onRequest', (req, reply, done) => {
     (req.raw as IncomingMessage & { id?: string }).id = req.id;
     void reply.header('x-request-id', req.id);

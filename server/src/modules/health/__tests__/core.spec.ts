@@ -39,6 +39,13 @@ describe('server core', () => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('takes an empty application/json body as no body (body-less POSTs from the apps)', async () => {
+    const res = await t.request('POST', '/api/v1/auth/logout', { body: '', headers: { 'content-type': 'application/json' } });
+    // no body reaches validation: the answer is about the missing field, not about JSON
+    expect(res.body.code).not.toBe('INVALID_JSON');
+    expect(res.status).toBeLessThan(500);
+  });
+
   it('refuses a body that is not JSON with a 400, not a 500', async () => {
     const res = await t.request('POST', '/api/v1/auth/login', {
       body: '{"username": ',
