@@ -1,6 +1,6 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input } from '@tarojs/components'
 import type { InputProps } from '@tarojs/components'
-import { a11y } from './a11y'
+import { Field, fieldAria } from './field'
 
 interface LabeledInputProps {
   /** Unique on the page; used to tie the label and the message to the field. */
@@ -19,19 +19,8 @@ interface LabeledInputProps {
 
 /** A text field with its label above it and its error message right below it. */
 export function LabeledInput(props: LabeledInputProps) {
-  const errorId = `${props.id}-error`
-  const hintId = `${props.id}-hint`
-  const describedBy = [props.error ? errorId : '', props.hint ? hintId : ''].filter(Boolean).join(' ')
   return (
-    <View className='field'>
-      <Text className='field-label' id={`${props.id}-label`}>
-        {props.label}
-      </Text>
-      {props.hint ? (
-        <Text className='hint' id={hintId}>
-          {props.hint}
-        </Text>
-      ) : null}
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
       <Input
         className='field-input'
         id={props.id}
@@ -43,18 +32,8 @@ export function LabeledInput(props: LabeledInputProps) {
         placeholder={props.placeholder}
         onInput={(event) => props.onChange(event.detail.value)}
         onBlur={() => props.onBlur?.()}
-        // H5: the inner <input> gets these, so screen readers and tests find it by its label.
-        nativeProps={{
-          'aria-label': props.label,
-          'aria-invalid': props.error ? 'true' : 'false',
-          'aria-describedby': describedBy || undefined,
-        }}
+        nativeProps={fieldAria(props)}
       />
-      {props.error ? (
-        <Text className='field-error' id={errorId} {...a11y({ role: 'alert' })}>
-          {props.error}
-        </Text>
-      ) : null}
-    </View>
+    </Field>
   )
 }

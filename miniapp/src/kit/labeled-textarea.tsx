@@ -1,5 +1,5 @@
-import { Text, Textarea, View } from '@tarojs/components'
-import { a11y } from './a11y'
+import { Text, Textarea } from '@tarojs/components'
+import { Field, fieldAria } from './field'
 
 interface LabeledTextareaProps {
   /** Unique on the page; ties the label, the hint, the count and the message to the field. */
@@ -16,19 +16,18 @@ interface LabeledTextareaProps {
 
 /** A multi-line text field: label above, characters left below, the error message right under it. */
 export function LabeledTextarea(props: LabeledTextareaProps) {
-  const errorId = `${props.id}-error`
-  const hintId = `${props.id}-hint`
-  const describedBy = [props.error ? errorId : '', props.hint ? hintId : ''].filter(Boolean).join(' ')
   return (
-    <View className='field'>
-      <Text className='field-label' id={`${props.id}-label`}>
-        {props.label}
-      </Text>
-      {props.hint ? (
-        <Text className='hint' id={hintId}>
-          {props.hint}
+    <Field
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      footer={
+        <Text className='field-count'>
+          {props.value.length}/{props.maxlength} 字
         </Text>
-      ) : null}
+      }
+    >
       <Textarea
         className='field-textarea'
         id={props.id}
@@ -38,20 +37,8 @@ export function LabeledTextarea(props: LabeledTextareaProps) {
         placeholder={props.placeholder}
         onInput={(event) => props.onChange(event.detail.value)}
         onBlur={() => props.onBlur?.()}
-        nativeProps={{
-          'aria-label': props.label,
-          'aria-invalid': props.error ? 'true' : 'false',
-          'aria-describedby': describedBy || undefined,
-        }}
+        nativeProps={fieldAria(props)}
       />
-      <Text className='field-count'>
-        {props.value.length}/{props.maxlength} 字
-      </Text>
-      {props.error ? (
-        <Text className='field-error' id={errorId} {...a11y({ role: 'alert' })}>
-          {props.error}
-        </Text>
-      ) : null}
-    </View>
+    </Field>
   )
 }
