@@ -35,8 +35,9 @@ export enum CommonErrorCode {
   INTERNAL = 'INTERNAL',
 }
 
+/** Worded for cadres and villagers alike: a citizen has no 辖区, only their own household and village. */
 export const notFound = (what: string) =>
-  new AppException(CommonErrorCode.NOT_FOUND, `${what}不存在或不在您的辖区内`, HttpStatus.NOT_FOUND);
+  new AppException(CommonErrorCode.NOT_FOUND, `${what}不存在，或您无权查看`, HttpStatus.NOT_FOUND);
 export const forbidden = (message = '您没有执行此操作的权限') =>
   new AppException(CommonErrorCode.FORBIDDEN, message, HttpStatus.FORBIDDEN);
 export const validationFailed = (details: ErrorDetail[]) =>

@@ -10,6 +10,8 @@ export enum AccountsErrorCode {
   /** name + ID number do not match a member (one message for either part) */
   BINDING_MISMATCH = 'BINDING_MISMATCH',
   BINDING_LIMIT_REACHED = 'BINDING_LIMIT_REACHED',
+  /** a citizen asked for household data before binding to a member */
+  BINDING_REQUIRED = 'BINDING_REQUIRED',
 }
 
 export class AccountsException extends AppException {
@@ -54,6 +56,14 @@ export class AccountsException extends AppException {
     return new AccountsException(
       AccountsErrorCode.BINDING_LIMIT_REACHED,
       `该家庭成员已绑定${max}个账号，不能再绑定，请联系村干部处理`,
+      HttpStatus.CONFLICT,
+    );
+  }
+
+  static bindingRequired(): AccountsException {
+    return new AccountsException(
+      AccountsErrorCode.BINDING_REQUIRED,
+      '您还没有绑定家庭成员，请先在“我的”里完成绑定',
       HttpStatus.CONFLICT,
     );
   }

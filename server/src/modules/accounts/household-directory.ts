@@ -20,4 +20,10 @@ export abstract class HouseholdDirectory {
   abstract findMemberForBinding(manager: EntityManager, name: string, idNumber: string): Promise<BoundMember | null>;
   /** The member still in the registry under that household, or null (deleted, moved). */
   abstract describeMember(manager: EntityManager | null, householdId: string, memberId: string): Promise<BoundMember | null>;
+  /** The decrypted phone of the member's household (null if it has none), or null when the member is gone. */
+  abstract householdPhone(
+    manager: EntityManager | null,
+    householdId: string,
+    memberId: string,
+  ): Promise<{ phone: string | null; regionCode: string } | null>;
 }

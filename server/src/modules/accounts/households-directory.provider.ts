@@ -12,5 +12,7 @@ export const householdDirectoryProvider: Provider = {
       households.findMemberForBinding(manager, name, idNumber),
     describeMember: (manager: EntityManager | null, householdId: string, memberId: string): Promise<BoundMember | null> =>
       households.describeMemberForBinding(manager, householdId, memberId),
+    householdPhone: (manager: EntityManager | null, householdId: string, memberId: string) =>
+      households.householdPhoneOfMember(manager, householdId, memberId),
   }),
 };

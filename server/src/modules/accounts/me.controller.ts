@@ -4,7 +4,7 @@ import { Role } from '@jiuzhu/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser, Roles } from '../../common/auth/decorators.js';
 import { Client } from './client-meta.decorator.js';
-import { MeResponseDto } from './dto/account-response.dto.js';
+import { MeContactDto, MeResponseDto } from './dto/account-response.dto.js';
 import { BindMemberDto } from './dto/binding.dto.js';
 import { MeService } from './me.service.js';
 import type { ClientMeta } from './sessions.service.js';
@@ -20,6 +20,14 @@ export class MeController {
   @ApiOkResponse({ type: MeResponseDto })
   get(@CurrentUser() user: AuthUser): Promise<MeResponseDto> {
     return this.me.getMe(user);
+  }
+
+  @Get('contact')
+  @Roles(Role.CITIZEN)
+  @ApiOperation({ summary: '群众本户登记的联系电话（用于申请表预填；查看留痕）' })
+  @ApiOkResponse({ type: MeContactDto })
+  contact(@CurrentUser() user: AuthUser): Promise<MeContactDto> {
+    return this.me.getContact(user);
   }
 
   @Post('binding')

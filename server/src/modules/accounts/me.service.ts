@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { maskName, Role } from '@jiuzhu/shared';
+import { maskName, maskPhone, Role } from '@jiuzhu/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { AppConfigService } from '../../config/app-config.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -9,7 +9,7 @@ import { RegionsService } from '../regions/regions.service.js';
 import { AccountsException } from './accounts.exception.js';
 import { AccountsService } from './accounts.service.js';
 import type { BindMemberDto } from './dto/binding.dto.js';
-import type { MeResponseDto } from './dto/account-response.dto.js';
+import type { MeContactDto, MeResponseDto } from './dto/account-response.dto.js';
 import type { Account } from './entities/account.entity.js';
 import { BindingAttempt } from './entities/binding-attempt.entity.js';
 import { BoundMember, HouseholdDirectory } from './household-directory.js';
@@ -33,6 +33,26 @@ export class MeService {
     const account = await this.accounts.findById(user.accountId);
     if (!account) throw AccountsException.invalid('account', '账户不存在');
     return this.describe(account);
+  }
+
+  /**
+   * The phone on the bound household's record, whole, so the citizen's first request starts with it. It is the
+   * citizen's own household, but still personal information: every view is audited.
+   */
+  async getContact(user: AuthUser): Promise<MeContactDto> {
+    const account = await this.accounts.findById(user.accountId);
+    if (!account?.householdId || !account.memberId) throw AccountsException.bindingRequired();
+    const found = await this.households.householdPhone(null, account.householdId, account.memberId);
+    if (!found) throw AccountsException.bindingRequired();
+    await this.audit.record(null, {
+      actor: user,
+      action: 'household.phone-view',
+      entityType: 'household',
+      entityId: account.householdId,
+      regionCode: found.regionCode,
+      after: { purpose: 'claim-contact-prefill', hasPhone: found.phone !== null },
+    });
+    return { phone: found.phone, phoneMasked: found.phone ? maskPhone(found.phone) : null };
   }
 
   /** The me object of an account (also the `account` of every login answer). */

@@ -153,7 +153,14 @@ export class CaseQueryService {
   /** GET /my/claims/:id */
   async myClaim(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<MyClaimDto> {
     const c = await this.loadVisible(manager, user, id);
-    return this.myClaimOf(user, c, await this.eventsOf(manager, [c]));
+    const files = await this.files.listAttached(manager, 'case', c.id);
+    return {
+      ...this.myClaimOf(user, c, await this.eventsOf(manager, [c])),
+      // only what this citizen uploaded: the cadres' survey photos are not theirs to download
+      attachments: files
+        .filter((f) => f.ownerAccountId === user.accountId)
+        .map((f) => ({ id: f.id, mime: f.mime, size: Number(f.size), name: f.originalName ?? null })),
+    };
   }
 
   /** A case the caller may see, with its events, as 我的申请 shows it (the answer to POST /claims too). */

@@ -217,6 +217,7 @@ export function mapMyClaim(
     analysisDueDate: c.analysisDueDate,
     ...deadlineFacts(c, today),
     remarks: events.map(mapRemark),
+    closedAt: iso(c.closedAt),
     allowedActions,
     version: c.version,
   };

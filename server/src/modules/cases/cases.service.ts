@@ -1,3 +1,4 @@
+import { CLAIM_CONSENT } from '@jiuzhu/shared/consent';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -28,7 +29,7 @@ import type { CaseEvent } from './entities/case-event.entity.js';
 import { Case } from './entities/case.entity.js';
 
 /** The 承诺授权书 text version the apps show now (a request may name the version it showed). */
-export const CURRENT_CONSENT_VERSION = '2025-01';
+export const CURRENT_CONSENT_VERSION = CLAIM_CONSENT.version;
 /** Recorded when a cadre enters a request whose household signed the paper form. */
 export const PAPER_CONSENT_VERSION = 'PAPER';
 

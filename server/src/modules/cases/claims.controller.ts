@@ -17,7 +17,8 @@ import { CaseQueryService } from './case-query.service.js';
 import { CasesService } from './cases.service.js';
 import { CreateClaimDto } from './dto/claim-input.dto.js';
 import { MyClaimsQueryDto } from './dto/case-input.dto.js';
-import { MyClaimDto, MyClaimPageDto } from './dto/case.dto.js';
+import { ClaimConsentDto, MyClaimDto, MyClaimPageDto } from './dto/case.dto.js';
+import { CLAIM_CONSENT } from '@jiuzhu/shared/consent';
 
 /** The citizen's side: raise a request (群众举手 / 他人代举) and follow it. */
 @ApiTags('claims')
@@ -28,6 +29,13 @@ export class ClaimsController {
     private readonly cases: CasesService,
     private readonly queries: CaseQueryService,
   ) {}
+
+  @Get('claims/consent')
+  @ApiOperation({ summary: '《承诺授权书》当前文本和版本（申请时须阅读并同意；提交时带 consentVersion）' })
+  @ApiOkResponse({ type: ClaimConsentDto })
+  consent(): ClaimConsentDto {
+    return { version: CLAIM_CONSENT.version, title: CLAIM_CONSENT.title, paragraphs: [...CLAIM_CONSENT.paragraphs] };
+  }
 
   @Post('claims')
   @Roles(Role.CITIZEN)

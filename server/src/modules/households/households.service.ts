@@ -476,6 +476,26 @@ export class HouseholdsService {
   }
 
   /**
+   * The phone on the household record of a bound member, decrypted, for the citizen's own request form. The caller
+   * (GET /me/contact) audits the view; null when the member is gone or the household has no phone.
+   */
+  async householdPhoneOfMember(
+    manager: EntityManager | null,
+    householdId: string,
+    memberId: string,
+  ): Promise<{ phone: string | null; regionCode: string } | null> {
+    if (!UUID.test(householdId) || !UUID.test(memberId)) return null;
+    const rows: { phone_encrypted: string | null; region_code: string }[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT h.phone_encrypted, h.region_code
+         FROM members m JOIN households h ON h.county_code = m.county_code AND h.id = m.household_id
+        WHERE h.id = $1 AND m.id = $2`,
+      [householdId, memberId],
+    );
+    if (!rows[0]) return null;
+    return { phone: this.crypto.decrypt(rows[0].phone_encrypted), regionCode: rows[0].region_code };
+  }
+
+  /**
    * For the cases module's county decision 县级确定 (and risk elimination): sets or clears the monitoring type and
    * the identified risks, inside the caller's transaction, audited. The registry API itself never sets them.
    */

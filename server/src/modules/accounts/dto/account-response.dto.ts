@@ -49,3 +49,10 @@ export class MeResponseDto {
   @ApiProperty({ nullable: true, type: MeBindingDto, description: '群众绑定的家庭成员；未绑定为 null' })
   binding: MeBindingDto | null;
 }
+
+/** GET /me/contact: the phone on the citizen's own household record, to prefill their request form. */
+export class MeContactDto {
+  @ApiProperty({ nullable: true, type: String, description: '户登记的联系电话（完整号码，仅本人可见，查看留痕）；未登记为 null' })
+  phone: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '脱敏后的号码' }) phoneMasked: string | null;
+}

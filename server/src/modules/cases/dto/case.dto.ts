@@ -124,9 +124,19 @@ export class MyClaimDto extends CaseDeadlineDto {
   @ApiProperty({ enum: DifficultyKind, enumName: 'DifficultyKind', nullable: true }) difficultyKind: DifficultyKind | null;
   @ApiProperty() description: string;
   @ApiProperty({ type: [ClaimRemarkDto], description: '各级的意见（时间先后）' }) remarks: ClaimRemarkDto[];
+  @ApiProperty({ nullable: true, type: String, description: '办结时间（县级确定、不予纳入、撤回等）；未办结为 null' })
+  closedAt: string | null;
+  @ApiPropertyOptional({ type: [CaseFileDto], description: '本人随申请上传的照片（仅 GET /my/claims/:id 返回）' })
+  attachments?: CaseFileDto[];
   @ApiProperty({ enum: CaseAction, enumName: 'CaseAction', isArray: true, description: '我可执行的操作（撤回）' })
   allowedActions: CaseAction[];
   @ApiProperty() version: number;
+}
+
+export class ClaimConsentDto {
+  @ApiProperty({ example: '2025-01' }) version: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) paragraphs: string[];
 }
 
 export class MyClaimPageDto {

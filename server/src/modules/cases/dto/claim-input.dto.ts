@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CaseSource, DifficultyKind } from '@jiuzhu/shared';
+import { ACCEPTED_CLAIM_CONSENT_VERSIONS, CLAIM_CONSENT } from '@jiuzhu/shared/consent';
 import { IsIdNumber, IsMobile } from '../../households/dto/validators.js';
 import { Trim } from './validators.js';
 
@@ -105,8 +106,12 @@ export class CreateClaimDto {
   @Equals(true, { message: '须阅读并同意《承诺授权书》才能提交申请' })
   consent: boolean;
 
-  @ApiPropertyOptional({ description: '所同意的《承诺授权书》版本（不填为当前版本）', example: '2025-01' })
+  @ApiPropertyOptional({
+    description: '所同意的《承诺授权书》版本（不填为当前版本；见 GET /claims/consent）',
+    enum: ACCEPTED_CLAIM_CONSENT_VERSIONS,
+    example: CLAIM_CONSENT.version,
+  })
   @IsOptional()
-  @Matches(/^[0-9A-Za-z._-]{1,32}$/, { message: '承诺授权书版本格式不正确' })
+  @IsIn(ACCEPTED_CLAIM_CONSENT_VERSIONS, { message: '《承诺授权书》已更新，请重新阅读并同意后再提交' })
   consentVersion?: string;
 }

@@ -7,6 +7,7 @@ import type { AuthUser } from '../../../common/auth/auth-user.js';
 import { createAccount, createCitizen, CreatedAccount, CreatedCitizen } from '../../../../test/factories/accounts.js';
 import { createTestApp, TestApp } from '../../../../test/helpers/test-app.js';
 import { FilesService } from '../files.service.js';
+import { multipart, type Part } from '../../../../test/helpers/multipart.js';
 
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), randomBytes(2000)]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
@@ -14,34 +15,6 @@ const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), B
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const TEXT = Buffer.from('这不是图片，只是改了扩展名的文本。\n');
 const EXE = Buffer.concat([Buffer.from('MZ'), randomBytes(200)]);
-
-interface Part {
-  name: string;
-  content: Buffer;
-  type?: string;
-  field?: string;
-}
-
-/** A multipart/form-data body as a browser or wx.uploadFile sends it. */
-function multipart(parts: Part[], fields: Record<string, string> = {}) {
-  const boundary = `----jiuzhu${randomUUID()}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  for (const part of parts) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${part.field ?? 'files'}"; filename="${part.name}"\r\n` +
-          `Content-Type: ${part.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      part.content,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('files: upload, attach, download', () => {
   let t: TestApp;
