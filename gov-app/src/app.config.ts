@@ -1,7 +1,13 @@
 export default defineAppConfig({
   // Main package: login and the workbench. Each work area (screening, cases, households, warnings) is a subpackage.
   pages: ['pages/index/index', 'pages/login/index'],
-  subPackages: [{ root: 'packages/common', pages: ['pages/coming-soon/index'] }],
+  subPackages: [
+    { root: 'packages/common', pages: ['pages/coming-soon/index'] },
+    { root: 'packages/screening', pages: ['pages/list/index', 'pages/household/index', 'pages/form/index'] },
+  ],
+  // The screening form records where a visit took place (optional; platform/location.weapp.ts).
+  permission: { 'scope.userLocation': { desc: '记录入户筛查的位置' } },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f4e9c',

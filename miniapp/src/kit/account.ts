@@ -5,6 +5,7 @@ import { LOGIN_PAGE } from './pages'
 import { request } from './request'
 import { cacheAccount, clearSession, getCachedAccount, getRefreshToken, goToLogin, isLoggedIn, takeReturnTo } from './session'
 import { clearDrafts } from './use-draft'
+import { clearLocalData, unsentCount } from './local-data'
 
 /** The signed-in account; `quiet` for background refreshes that should not toast. */
 export async function fetchMe(quiet = false): Promise<Me> {
@@ -13,8 +14,21 @@ export async function fetchMe(quiet = false): Promise<Me> {
   return me
 }
 
-/** Ends the server session, forgets the local one and opens the login page. */
+/**
+ * Ends the server session, forgets the local one (with drafts and the work data kept for offline use) and opens
+ * the login page. Asks first when records made on this phone were never sent: logging out deletes them.
+ */
 export async function logout(): Promise<void> {
+  const unsent = unsentCount()
+  if (unsent > 0) {
+    const { confirm } = await Taro.showModal({
+      title: '还有记录没有发送',
+      content: `手机上还有 ${unsent} 条记录没有发送，退出登录会删除它们。确定退出吗？`,
+      confirmText: '仍然退出',
+      cancelText: '先不退出',
+    })
+    if (!confirm) return
+  }
   const refreshToken = getRefreshToken()
   try {
     if (refreshToken) await request('/auth/logout', { method: 'POST', data: { refreshToken }, toast: false })
@@ -25,6 +39,7 @@ export async function logout(): Promise<void> {
     takeReturnTo()
     clearDrafts()
   }
+  await clearLocalData()
   await Taro.reLaunch({ url: LOGIN_PAGE })
 }
 

@@ -5,11 +5,12 @@ import { logout, useAccount } from '@kit/account'
 import { Button } from '@kit/button'
 import { EntryButton } from '@kit/entry-button'
 import { comingSoonUrl } from '@kit/pages'
+import { SCREENING_LIST_PAGE } from '../../services/screening-routes'
 import './index.scss'
 
 // Work areas; each becomes its own subpackage in a later release.
 const ENTRIES = [
-  { title: '本月筛查', description: '一月一筛查：本网格农户走访' },
+  { title: '本月筛查', description: '一月一筛查：本网格农户走访', url: SCREENING_LIST_PAGE },
   { title: '待办案件', description: '申报、调查、评议、审核' },
   { title: '农户查询', description: '按户主、户编号查找农户' },
   { title: '预警', description: '行业部门推送的风险预警' },
@@ -39,7 +40,7 @@ export default function WorkbenchPage() {
             key={entry.title}
             title={entry.title}
             description={entry.description}
-            onClick={() => Taro.navigateTo({ url: comingSoonUrl(entry.title) })}
+            onClick={() => Taro.navigateTo({ url: entry.url ?? comingSoonUrl(entry.title) })}
           />
         ))}
       </View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '本月筛查', enablePullDownRefresh: true })
