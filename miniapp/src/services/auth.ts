@@ -17,3 +17,13 @@ export async function bindMember(name: string, idNumber: string): Promise<Me> {
   cacheAccount(me)
   return me
 }
+
+/** The phone on the bound household's record (the server audits the view), or null; null too when it cannot be had. */
+export async function fetchHouseholdPhone(): Promise<string | null> {
+  try {
+    const contact = await request<{ phone: string | null }>('/me/contact', { toast: false })
+    return contact.phone
+  } catch {
+    return null
+  }
+}

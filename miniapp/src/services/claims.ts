@@ -1,10 +1,11 @@
+import { CLAIM_CONSENT } from '@jiuzhu/shared/consent'
 import type { CaseSource, CaseStatus, CaseStep, DifficultyKind } from '@jiuzhu/shared'
 import { request } from '@kit/request'
 
 // The shapes of /claims and /my/claims (server: cases/dto/claim-input.dto.ts, MyClaimDto), as the citizen sees them.
 
 /** The version of the 承诺授权书 text this app shows (packages/claims/consent-text.ts). */
-export const CONSENT_VERSION = '2025-01'
+export const CONSENT_VERSION = CLAIM_CONSENT.version
 
 /** 他人代举: the person the request is for. */
 export interface ClaimSubject {
@@ -55,6 +56,10 @@ export interface MyClaim {
   daysLeft: number | null
   overdue: boolean
   remarks: ClaimRemark[]
+  /** when it was closed (decided, rejected, withdrawn); null while open */
+  closedAt: string | null
+  /** the photos this account sent with it (GET /my/claims/:id only) */
+  attachments?: { id: string; mime: string; size: number; name: string | null }[]
   allowedActions: string[]
   version: number
 }

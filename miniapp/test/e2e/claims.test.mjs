@@ -16,6 +16,8 @@ const PHOTO = fileURLToPath(new URL('../fixtures/house.png', import.meta.url))
 const PASSWORD = 'Jiuzhu@2026'
 const member = { name: '杨桂芬', idNumber: residentId('19580704') }
 const PHONE = '13987650123'
+/** the phone on the household record: the first request starts with it (GET /me/contact) */
+const HOUSEHOLD_PHONE = '13887650001'
 
 testChromiumInstalled()
 
@@ -79,6 +81,7 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
         regionCode: GRID,
         address: '羊街镇羊街村委会测试组8号',
         householdType: 'ORDINARY',
+        phone: HOUSEHOLD_PHONE,
         members: [{ name: member.name, idNumber: member.idNumber, relation: 'HEAD' }],
       },
     })
@@ -121,6 +124,9 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
       await form.getByRole('radio', { name: new RegExp(`^${kind}：`) }).waitFor()
     }
     assert.equal(await form.getByRole('button', { name: /说话/ }).count(), 0, 'no voice button without speech recognition')
+    const contact = form.getByLabel('联系电话', { exact: true })
+    for (let i = 0; i < 40 && (await contact.inputValue()) !== HOUSEHOLD_PHONE; i++) await page.waitForTimeout(100)
+    assert.equal(await contact.inputValue(), HOUSEHOLD_PHONE, 'the first request starts with the household phone')
     await screenshot(page, 'claims-form')
     await checkScreen(page, 'request form')
   })
@@ -246,6 +252,11 @@ describe('找政府 H5: 我要申请帮助, 我的申请, 消息', () => {
     assert.match(detailText, /村（社区）：同意调查\s*需入户核实医疗费用/)
     assert.match(detailText, /老伴今年住院两次/)
     await detail.getByRole('listitem', { name: '第3步 实地调查：正在办理' }).waitFor()
+    await detail.getByRole('list', { name: '我上传的照片' }).waitFor()
+    const download = page.waitForResponse((r) => /\/api\/v1\/files\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname))
+    await detail.getByRole('button', { name: /^查看照片1/ }).click()
+    assert.equal((await download).status(), 200, 'the claimant opens their own photo')
+    await page.locator('.preview-image').click() // the viewer closes on a tap
     await screenshot(page, 'claims-detail')
     await checkScreen(page, 'request detail')
 

@@ -11,7 +11,7 @@ import type { OutboxItem } from '../../services/claim-outbox'
 
 /** Under the kit's draft prefix, so logging out forgets it like every other draft (`clearDrafts`). */
 const DRAFT_KEY = 'jiuzhu.draft.claim'
-/** The account's last contact phone: the next request starts with it (GET /me has no phone to prefill from). */
+/** The account's last contact phone: the next request starts with it; the first starts with the household's (GET /me/contact). */
 const LAST_PHONE_KEY = 'jiuzhu.claimPhone'
 
 /** This run of the app: H5 blob URLs of photos chosen in an earlier run are gone. */

@@ -4,6 +4,7 @@ import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
+import { previewStoredImages } from '@kit/stored-image'
 import { useRemote } from '@kit/use-remote'
 import { fetchMyClaim } from '../../../../services/claims'
 import { formatDay, formatTime } from '../../../../services/dates'
@@ -56,6 +57,7 @@ export default function ClaimDetailPage() {
             {c.daysLeft !== null ? (
               <Row label='办结期限' value={`${formatDay(c.dueDate)}（${deadlineText(c)}）`} tone={c.overdue ? 'overdue' : undefined} />
             ) : null}
+            {c.closedAt ? <Row label='办结日期' value={formatTime(c.closedAt)} /> : null}
           </View>
 
           <View className='card'>
@@ -81,6 +83,26 @@ export default function ClaimDetailPage() {
           <View className='card'>
             <Text className='card-title'>申请内容</Text>
             <Text className='claim-description'>{c.description}</Text>
+            {c.attachments?.length ? (
+              <View className='claim-photos' {...a11y({ role: 'list', 'aria-label': '我上传的照片' })}>
+                <Text className='info-label'>我上传的照片（{c.attachments.length}张）</Text>
+                {c.attachments.map((file, i) => (
+                  <View key={file.id} {...a11y({ role: 'listitem' })}>
+                    <Button
+                      className='photo-open-button'
+                      onClick={() =>
+                        void previewStoredImages(
+                          c.attachments!.map((f) => f.id),
+                          i,
+                        ).catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))
+                      }
+                    >
+                      {`查看照片${i + 1}${file.name ? `（${file.name}）` : ''}`}
+                    </Button>
+                  </View>
+                ))}
+              </View>
+            ) : null}
           </View>
 
           {c.allowedActions.includes('withdraw') ? (

@@ -27,6 +27,7 @@ import {
 } from '../../../../services/claim-outbox'
 import type { ClaimPayload } from '../../../../services/claims'
 import { CONSENT_VERSION } from '../../../../services/claims'
+import { fetchHouseholdPhone } from '../../../../services/auth'
 import { BINDING_PAGE, CLAIM_CONSENT_PAGE, MY_CLAIMS_PAGE } from '../../../../services/routes'
 import { ConsentCheckbox } from '../../components/consent-checkbox'
 import { DifficultyTiles } from '../../components/difficulty-tiles'
@@ -198,6 +199,12 @@ export default function NewClaimPage() {
     if (saved.serverError) {
       setFormError(saved.serverError)
       setErrors(serverErrors(saved.serverErrors))
+    }
+    // The first request starts with the phone on the household record; what the user typed meanwhile wins.
+    if (!start.contactPhone && getCachedAccount()?.binding) {
+      void fetchHouseholdPhone().then((phone) => {
+        if (phone && !draftRef.current.contactPhone) change({ contactPhone: phone })
+      })
     }
   }, [])
 
