@@ -141,7 +141,8 @@ async function startServer({ appDir, h5Path, label }) {
     await stop()
     throw new Error(`the server answers ${served.status} at ${h5Path}: is that where it serves ${basename(appDir)}?`)
   }
-  return { baseUrl, appUrl, output: () => output, stop }
+  // databaseUrl: the run's PostgreSQL database (null on embedded PGlite), for a test that must move dates in it
+  return { baseUrl, appUrl, databaseUrl: database?.url ?? null, output: () => output, stop }
 }
 
 /** JSON call to the API as a test fixture (seeding, expected values); the pages are driven through the browser. */

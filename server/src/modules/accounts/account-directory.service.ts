@@ -62,4 +62,21 @@ export class AccountDirectoryService {
     );
     return rows.map(toCard);
   }
+
+  /**
+   * Active accounts of these roles on the line of `regionCode`: the ones responsible for it (their code is a prefix of
+   * it) and the ones working inside it (its code is a prefix of theirs), nearest first; at most `limit`. The people a
+   * case or a ticket of that place can be handed to.
+   */
+  async onLineOf(manager: EntityManager | null, regionCode: string, roles: readonly Role[], limit = 200): Promise<AccountCard[]> {
+    const rows: CardRow[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT id, display_name, role, region_code, is_active FROM accounts
+        WHERE is_active AND role = ANY($1::varchar[])
+          AND (region_code = ANY($2::varchar[]) OR region_code LIKE $3)
+        ORDER BY abs(length(region_code) - $4), role, display_name, id
+        LIMIT $5`,
+      [roles, ancestorCodesOf(regionCode), `${regionCode.replace(/[\\%_]/g, '')}%`, regionCode.length, limit],
+    );
+    return rows.map(toCard);
+  }
 }

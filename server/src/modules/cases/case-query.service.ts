@@ -69,6 +69,8 @@ export class CaseQueryService {
     const qb = this.dataSource.getRepository(Case).createQueryBuilder('c').where('c.region_code LIKE :prefix', { prefix: `${prefix}%` });
     if (prefix.length >= 6) qb.andWhere('c.county_code = :county', { county: prefix.slice(0, 6) });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: query.statuses });
+    if (query.householdId) qb.andWhere('c.household_id = :household', { household: query.householdId });
     if (query.step) qb.andWhere('c.status IN (:...stepStatuses)', { stepStatuses: statusesOfStep(query.step) });
     if (query.source) qb.andWhere('c.source = :source', { source: query.source });
     if (query.open === true) qb.andWhere('c.closed_at IS NULL');

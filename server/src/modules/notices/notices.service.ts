@@ -305,6 +305,23 @@ export class NoticesService {
     return { noticeId: notice.id };
   }
 
+  /**
+   * Objections to the publicity notices of these cases: how many were raised and how many still wait for an answer
+   * (the township's bulk approval takes only cases with none unanswered). Cases without objections are left out.
+   */
+  async objectionCountsOf(manager: EntityManager | null, cases: { id: string; countyCode: string }[]): Promise<Map<string, { total: number; unanswered: number }>> {
+    const ids = cases.map((c) => c.id).filter((id) => UUID.test(id));
+    if (!ids.length) return new Map();
+    const rows: { case_id: string; total: number; unanswered: number }[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT n.case_id, count(o.id)::int AS total, count(o.id) FILTER (WHERE o.answer IS NULL)::int AS unanswered
+         FROM notices n JOIN notice_objections o ON o.county_code = n.county_code AND o.notice_id = n.id
+        WHERE n.county_code = ANY($1::varchar[]) AND n.case_id = ANY($2::uuid[]) AND n.kind = $3
+        GROUP BY n.case_id`,
+      [[...new Set(cases.map((c) => c.countyCode))], ids, NoticeKind.PUBLICITY],
+    );
+    return new Map(rows.map((row) => [row.case_id, { total: row.total, unanswered: row.unanswered }]));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Reasons are posted publicly: no 7+ digit numbers (phones, IDs, bank accounts) and no health status words. */

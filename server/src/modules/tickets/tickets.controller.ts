@@ -14,6 +14,7 @@ import { CurrentUser, Roles } from '../../common/auth/decorators.js';
 import {
   ComplaintTargetPageDto,
   ConvertedTicketDto,
+  TicketAssigneeListDto,
   TicketContactDto,
   TicketDetailDto,
   TicketPageDto,
@@ -89,6 +90,14 @@ export class TicketsController {
   @ApiConflictResponse({ description: '已办结（TICKET_CLOSED）' })
   reply(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: CreateTicketReplyDto) {
     return this.tickets.reply(user, id, dto);
+  }
+
+  @Get(':id/assignees')
+  @Roles(Role.VILLAGE_CADRE, Role.TOWNSHIP_REVIEWER, Role.COUNTY_OFFICER, Role.ADMIN)
+  @ApiOperation({ summary: '可以转交的干部（负责处理地区的在岗干部，不含被投诉人和本人）' })
+  @ApiOkResponse({ type: TicketAssigneeListDto })
+  assignees(@CurrentUser() user: AuthUser, @Param('id') id: string) {
+    return this.tickets.assignees(user, id);
   }
 
   @Post(':id/assign')

@@ -14,7 +14,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { CryptoService } from '../crypto/crypto.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { RegionsService } from '../regions/regions.service.js';
-import type { ComplaintTargetDto, TicketContactDto, TicketDetailDto, TicketSummaryDto } from './dto/ticket.dto.js';
+import type { ComplaintTargetDto, TicketAssigneeListDto, TicketContactDto, TicketDetailDto, TicketSummaryDto } from './dto/ticket.dto.js';
 import type {
   AssignTicketDto,
   CloseTicketDto,
@@ -25,7 +25,7 @@ import type {
 } from './dto/ticket-input.dto.js';
 import { Ticket, TicketStatus } from './entities/ticket.entity.js';
 import { TicketReply } from './entities/ticket-reply.entity.js';
-import { complaintHandlerFor, handlerRolesFor, TicketRoutingService } from './ticket-routing.service.js';
+import { complaintHandlerFor, handlerRolesFor, TICKET_CADRE_ROLES, TicketRoutingService } from './ticket-routing.service.js';
 import { mapTicket, mapTicketDetail, TicketPlain, ticketAuditSnapshot } from './tickets.mapper.js';
 import { TicketsException } from './tickets.exception.js';
 
@@ -294,6 +294,31 @@ export class TicketsService {
       ]);
       return this.detail(user, ticket, manager);
     });
+  }
+
+  /**
+   * GET /tickets/:id/assignees: whom the caller may hand the ticket to (the rule of POST .../assign): active cadres on
+   * the handler region's line, not the one complained about, not the caller.
+   */
+  async assignees(user: AuthUser, id: string): Promise<TicketAssigneeListDto> {
+    if (!TICKET_ASSIGNER_ROLES.includes(user.role)) throw forbidden('您的角色不能转交工单');
+    const manager = this.dataSource.manager;
+    const ticket = await this.loadVisible(user, id, manager);
+    const cards = (await this.accounts.onLineOf(manager, ticket.handlerRegionCode, TICKET_CADRE_ROLES)).filter(
+      (card) => card.id !== ticket.aboutAccountId && card.id !== user.accountId && !!card.regionCode,
+    );
+    const names = await this.regions.pathNamesOf(cards.map((c) => c.regionCode!), manager);
+    return {
+      items: cards.map((card) => ({
+        accountId: card.id,
+        name: card.displayName,
+        role: card.role,
+        roleLabel: labelOf(RoleLabel, card.role),
+        regionCode: card.regionCode!,
+        regionName: names.get(card.regionCode!) ?? '',
+        current: card.id === ticket.assignedTo,
+      })),
+    };
   }
 
   /** POST /tickets/:id/close: a cadre finishes it with a reason (an answer too), or the citizen withdraws it. */

@@ -107,6 +107,9 @@ export class CreateCaseDto {
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+/** `a,b` (or a repeated parameter) as a list; empty items dropped. */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
 
 /** GET /api/v1/cases filters. */
 export class CaseListQueryDto extends PageQueryDto {
@@ -114,6 +117,24 @@ export class CaseListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsEnum(CaseStatus, { message: '状态不是允许的取值' })
   status?: CaseStatus;
+
+  @ApiPropertyOptional({
+    enum: CaseStatus,
+    enumName: 'CaseStatus',
+    isArray: true,
+    description: '状态之一（逗号分隔，如 DECLARED,SURVEYING）：政府找的“待办”按本人角色能办理的状态列出',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray({ message: 'statuses 应为状态列表' })
+  @ArrayMaxSize(20, { message: 'statuses 最多20项' })
+  @IsEnum(CaseStatus, { each: true, message: '状态不是允许的取值' })
+  statuses?: CaseStatus[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: '只列这一户的案件（须在本辖区内）' })
+  @IsOptional()
+  @IsUUID('all', { message: '户编号格式不正确' })
+  householdId?: string;
 
   @ApiPropertyOptional({ enum: CaseStep, enumName: 'CaseStep', description: '所处步骤（六步工作法）' })
   @IsOptional()
@@ -163,4 +184,11 @@ export class MyClaimsQueryDto extends PageQueryDto {
   @Transform(toBoolean)
   @IsBoolean({ message: 'open 应为 true 或 false' })
   open?: boolean;
+}
+
+/** GET /api/v1/cases/surveys: the field surveys of one household (its income history). */
+export class HouseholdSurveysQueryDto extends PageQueryDto {
+  @ApiProperty({ format: 'uuid', description: '户（须在本辖区内）' })
+  @IsUUID('all', { message: '户编号格式不正确' })
+  householdId: string;
 }

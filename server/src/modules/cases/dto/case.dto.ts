@@ -150,3 +150,40 @@ export class CreatedCaseDto {
   @ApiPropertyOptional({ format: 'uuid' }) id: string;
   @ApiProperty() caseNumber: string;
 }
+
+/** A cadre a case can be handed to, or named as a surveyor (GET /cases/:id/workers). */
+export class CaseWorkerDto {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
+  @ApiProperty({ example: '网格员' }) roleLabel: string;
+  @ApiProperty() regionCode: string;
+  @ApiProperty({ description: '地区路径名称' }) regionName: string;
+}
+
+export class CaseWorkerListDto {
+  @ApiProperty({ type: [CaseWorkerDto], description: '负责该村（网格）的在岗干部，近的在前' }) items: CaseWorkerDto[];
+}
+
+/** One field survey of a household (its income against the line), from the cases' timelines. */
+export class HouseholdSurveyDto {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() caseNumber: string;
+  @ApiProperty({ description: '第几次调查（退回后重新调查为 2、3…）' }) round: number;
+  @ApiProperty({ example: '2025-06-04' }) visitDate: string;
+  @ApiProperty() memberCount: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '各项收入和支出（元）' }) income: Record<string, number>;
+  @ApiProperty({ description: '家庭纯收入（元）' }) householdNetIncome: number;
+  @ApiProperty({ description: '人均纯收入（元）' }) perCapitaNetIncome: number;
+  @ApiProperty({ nullable: true, type: Number, description: '当时适用的监测线（元）' }) monitoringLine: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'BELOW 低于监测线；AT_OR_ABOVE 不低于' }) comparison: string | null;
+  @ApiProperty({ type: [String], description: '调查人员' }) surveyors: string[];
+  @ApiProperty() at: string;
+}
+
+export class HouseholdSurveyPageDto {
+  @ApiProperty({ type: [HouseholdSurveyDto] }) items: HouseholdSurveyDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -95,3 +95,18 @@ export class ComplaintTargetPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
+
+/** A cadre the ticket can be handed to (GET /tickets/:id/assignees). */
+export class TicketAssigneeDto {
+  @ApiProperty() accountId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
+  @ApiProperty({ example: '网格员' }) roleLabel: string;
+  @ApiProperty() regionCode: string;
+  @ApiProperty() regionName: string;
+  @ApiProperty({ description: '现在由此人办理' }) current: boolean;
+}
+
+export class TicketAssigneeListDto {
+  @ApiProperty({ type: [TicketAssigneeDto], description: '负责处理地区的在岗干部，近的在前' }) items: TicketAssigneeDto[];
+}
