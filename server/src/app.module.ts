@@ -23,6 +23,7 @@ import { SettingsModule } from './modules/settings/settings.module.js';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { ScreeningModule } from './modules/screening/screening.module.js';
 import { SeedModule } from './database/seeds/seed.module.js';
 import { StartupService } from './startup.service.js';
 
@@ -63,6 +64,7 @@ import { StartupService } from './startup.service.js';
     IdempotencyModule,
     FilesModule,
     JobsModule,
+    ScreeningModule,
     SeedModule,
   ],
   providers: [

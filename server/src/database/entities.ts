@@ -20,6 +20,11 @@ import { MonitoringLine } from '../modules/settings/entities/monitoring-line.ent
 import { WorkflowSetting } from '../modules/settings/entities/workflow-setting.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/entities/idempotency-key.entity.js';
 import { StoredFile } from '../modules/files/entities/stored-file.entity.js';
+import { ScreeningRound } from '../modules/screening/entities/screening-round.entity.js';
+import { ScreeningTask } from '../modules/screening/entities/screening-task.entity.js';
+import { ScreeningResult } from '../modules/screening/entities/screening-result.entity.js';
+import { ScreeningScopeSetting } from '../modules/screening/entities/screening-scope-setting.entity.js';
+import { ScreeningGeneration } from '../modules/screening/entities/screening-generation.entity.js';
 export const ENTITIES: Function[] = [
   Notice,
   Objection,
@@ -41,4 +46,9 @@ export const ENTITIES: Function[] = [
   WorkflowSetting,
   IdempotencyKey,
   StoredFile,
+  ScreeningRound,
+  ScreeningTask,
+  ScreeningResult,
+  ScreeningScopeSetting,
+  ScreeningGeneration,
 ];

@@ -16,6 +16,7 @@ import {
 import { AccountsService } from '../../modules/accounts/accounts.service.js';
 import { HouseholdImport, HouseholdsService } from '../../modules/households/households.service.js';
 import { RegionsService } from '../../modules/regions/regions.service.js';
+import { ScreeningGenerationService } from '../../modules/screening/screening-generation.service.js';
 import { DemoGrid, DemoPopulation } from './demo-population.js';
 
 export const DEMO_PASSWORD = 'Jiuzhu@2026';
@@ -38,6 +39,8 @@ export interface DemoSeedSummary {
   accounts: { username: string; role: Role; roleLabel: string; regionCode: string; regionName: string; created: boolean }[];
   citizenMember: { name: string; idNumber: string; householdNumber: string; place: string };
   counts: { grids: number; households: number; members: number; outOfPoverty: number; monitored: number };
+  /** this month's screening rounds and tasks of the county (the demo grid's among them) */
+  screening: { month: string; rounds: number; tasks: number; demoGridTasks: number };
   milliseconds: number;
 }
 
@@ -71,6 +74,7 @@ export class DemoSeedService {
     private readonly regions: RegionsService,
     private readonly households: HouseholdsService,
     private readonly accounts: AccountsService,
+    private readonly screening: ScreeningGenerationService,
   ) {}
 
   /** Seeds when the registry is empty; null when there was something already (every later start). */
@@ -104,6 +108,13 @@ export class DemoSeedService {
         imports.push(population.household(grid, house, population.chance(MONITORED_SHARE)));
       }
       const result = await this.households.importMany(manager, null, imports);
+      // this month's screening round, as the monthly job would make it (the grid account has tasks at once)
+      const month = this.screening.currentMonth();
+      const generated = await this.screening.generateCounty(manager, null, DEMO_COUNTY, month);
+      const [{ n: demoGridTasks }] = await manager.query(
+        'SELECT count(*)::int AS n FROM screening_tasks WHERE county_code = $1 AND month = $2 AND grid_code = $3',
+        [DEMO_COUNTY, month, demoGrid.code],
+      );
 
       const village = demoGrid.code.slice(0, 12);
       const plan: { username: string; role: Role; regionCode: string; displayName: string }[] = [
@@ -139,6 +150,7 @@ export class DemoSeedService {
           outOfPoverty: imports.filter((h) => h.householdType === HouseholdType.OUT_OF_POVERTY).length,
           monitored: imports.filter((h) => h.monitoringType).length,
         },
+        screening: { month, rounds: generated.roundsCreated, tasks: generated.tasksCreated, demoGridTasks },
         milliseconds: 0,
       };
     });
@@ -198,6 +210,8 @@ export function formatDemoSeedSummary(summary: DemoSeedSummary): string {
   return [
     `Demo data: ${summary.county.name} (${summary.county.code}), ${summary.counts.grids} grids, ${summary.counts.households} households ` +
       `(${summary.counts.outOfPoverty} 脱贫户, ${summary.counts.monitored} monitored), ${summary.counts.members} members, ${summary.milliseconds} ms`,
+    `  Screening ${summary.screening.month}: ${summary.screening.rounds} grid rounds, ${summary.screening.tasks} tasks ` +
+      `(${summary.screening.demoGridTasks} in the grid account's grid)`,
     `  Demo accounts (password ${summary.password}):`,
     ...accounts,
     `  Citizen binding (小程序 我的 → 绑定家庭): name ${summary.citizenMember.name}, ID number ${summary.citizenMember.idNumber}` +

@@ -97,6 +97,17 @@ describe('demo seed', () => {
     expect(printed).toContain('village');
   });
 
+  it('gives the grid account this month\'s screening tasks', async () => {
+    const s = summary!;
+    expect(s.screening.tasks).toBeGreaterThanOrEqual(s.counts.outOfPoverty);
+    expect(s.screening.demoGridTasks).toBeGreaterThanOrEqual(1);
+    const { token } = await login(t, 'grid', DEMO_PASSWORD);
+    const tasks = await t.request('GET', '/api/v1/screening/tasks', { token, query: { pageSize: 500 } });
+    expect(tasks.status).toBe(200);
+    expect(tasks.body.total).toBe(s.screening.demoGridTasks);
+    expect(tasks.body.items[0].month).toBe(s.screening.month);
+  });
+
   it('does nothing on the next start', async () => {
     expect(await t.app.get(DemoSeedService).seedIfEmpty()).toBeNull();
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM households`);
