@@ -42,3 +42,23 @@ export function markNotificationRead(id: string): Promise<AppNotification> {
 export function markAllNotificationsRead(): Promise<{ updated: number; unreadCount: number }> {
   return request<{ updated: number; unreadCount: number }>('/notifications/read-all', { method: 'POST', data: {}, toast: false })
 }
+
+/**
+ * Unread messages grouped by what they are about, e.g. `unreadAbout('ticketId')` → ticket id → message ids: the
+ * 新回复 marks of 我的留言. The newest 100 unread are enough for one villager.
+ */
+export async function unreadAbout(key: string): Promise<Map<string, string[]>> {
+  const page = await request<NotificationPage>('/notifications?unread=true&pageSize=100', { toast: false })
+  const about = new Map<string, string[]>()
+  for (const n of page.items) {
+    const target = n.data?.[key]
+    if (typeof target === 'string') about.set(target, [...(about.get(target) ?? []), n.id])
+  }
+  return about
+}
+
+/** Marks read every unread message about this thing (opening a ticket reads its replies). */
+export async function markReadAbout(key: string, id: string): Promise<void> {
+  const ids = (await unreadAbout(key)).get(id) ?? []
+  await Promise.all(ids.map((n) => markNotificationRead(n)))
+}

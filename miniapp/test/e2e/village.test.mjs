@@ -293,7 +293,32 @@ describe('找政府 H5: village notices, hotline, policy answers, large text, ex
     assert.equal(seen.contactPhoneMasked, null, 'nor the phone')
     await ok(`/tickets/${ticketId}/replies`, { method: 'POST', token: cadres.village.token, body: { body: CADRE_REPLY } }, 201)
 
-    await page.reload()
+    // 我的留言 marks the ticket with the unread reply; opening it reads the reply and the mark goes
+    await open(page, '#/packages/hotline/pages/list/index')
+    const card = page.getByRole('button', { name: new RegExp(COMPLAINT_SUBJECT) })
+    await visibleText(card.getByText('有新回复'))
+    await screenshot(page, 'hotline-list-fresh-reply')
+    await checkScreen(page, 'my tickets with a new reply')
+    await card.click()
+    await page.waitForURL(/hotline\/pages\/detail\/index\?id=/)
+    await visibleText(page.getByText(CADRE_REPLY))
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('jiuzhu.accessToken') ?? 'null')?.data)
+    let unreadAboutTicket = -1
+    for (let i = 0; i < 20 && unreadAboutTicket !== 0; i++) {
+      if (i) await new Promise((resolve) => setTimeout(resolve, 250))
+      const unread = await ok('/notifications?unread=true&pageSize=100', { token })
+      unreadAboutTicket = unread.items.filter((n) => n.data?.ticketId === ticketId).length
+    }
+    assert.equal(unreadAboutTicket, 0, 'opening the ticket read its reply')
+    await page.goBack()
+    await page.getByRole('button', { name: new RegExp(COMPLAINT_SUBJECT) }).waitFor()
+    let marks = -1 // the list reloads when it shows again
+    for (let i = 0; i < 40 && marks !== 0; i++) {
+      if (i) await page.waitForTimeout(100)
+      marks = await page.getByText('有新回复').count()
+    }
+    assert.equal(marks, 0, 'no mark once read')
+    await page.goForward()
     await visibleText(page.getByText(CADRE_REPLY))
     assert.match(await page.getByRole('list', { name: '对话' }).innerText(), /演示村干部（村干部）/)
     await page.getByLabel('补充情况或回复').fill('谢谢，我周末都在家。')

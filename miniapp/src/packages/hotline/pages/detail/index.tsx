@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { fieldErrorsOf, formErrorOf } from '@kit/field-errors'
@@ -13,6 +13,7 @@ import { ApiError } from '@kit/request'
 import { useDraft } from '@kit/use-draft'
 import { useRemote } from '@kit/use-remote'
 import { formatDay, formatTime } from '../../../../services/dates'
+import { markReadAbout } from '../../../../services/notifications'
 import { MY_TICKETS_PAGE } from '../../../../services/routes'
 import { closeTicket, getTicket, replyToTicket } from '../../../../services/tickets'
 import type { TicketDetail } from '../../../../services/tickets'
@@ -149,6 +150,10 @@ export default function TicketDetailPage() {
   const id = params.id ?? ''
   const remote = useRemote(() => getTicket(id))
   const ticket = remote.data
+  // opening the thread reads its replies: the 新回复 mark and the message badge go
+  useEffect(() => {
+    if (ticket?.id) void markReadAbout('ticketId', ticket.id).catch(() => undefined)
+  }, [ticket?.id])
 
   return (
     <Page className='ticket-detail-page'>

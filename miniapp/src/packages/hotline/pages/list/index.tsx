@@ -7,12 +7,13 @@ import { pressProps } from '@kit/press-props'
 import { useRemote } from '@kit/use-remote'
 import { formatTime } from '../../../../services/dates'
 import { NEW_TICKET_PAGE, ticketUrl } from '../../../../services/routes'
+import { unreadAbout } from '../../../../services/notifications'
 import { listMyTickets } from '../../../../services/tickets'
 import type { TicketSummary } from '../../../../services/tickets'
 import '../../hotline.scss'
 import './index.scss'
 
-function TicketCard({ ticket }: { ticket: TicketSummary }) {
+function TicketCard({ ticket, fresh }: { ticket: TicketSummary; fresh: boolean }) {
   const open = () => void Taro.navigateTo({ url: ticketUrl(ticket.id) })
   const replies = ticket.replyCount > 0 ? `${ticket.replyCount}条回复` : '还没有回复'
   return (
@@ -23,6 +24,7 @@ function TicketCard({ ticket }: { ticket: TicketSummary }) {
     >
       <View className='ticket-card-head'>
         <Text className='kind-badge'>{ticket.kindLabel}</Text>
+        {fresh ? <Text className='fresh-badge'>有新回复</Text> : null}
         <Text className={`status status--${ticket.status.toLowerCase()}`}>{ticket.statusLabel}</Text>
       </View>
       <Text className='ticket-card-subject'>{ticket.subject}</Text>
@@ -35,6 +37,8 @@ function TicketCard({ ticket }: { ticket: TicketSummary }) {
 
 export default function MyTicketsPage() {
   const tickets = useRemote(listMyTickets)
+  // 新回复: unread messages about a ticket (a reply, or its closing); a failure only hides the marks
+  const unread = useRemote(() => unreadAbout('ticketId').catch(() => new Map<string, string[]>()))
   const items = tickets.data ?? []
   return (
     <Page className='tickets-page'>
@@ -47,7 +51,7 @@ export default function MyTicketsPage() {
         </View>
       ) : null}
       {items.map((ticket) => (
-        <TicketCard key={ticket.id} ticket={ticket} />
+        <TicketCard key={ticket.id} ticket={ticket} fresh={Boolean(unread.data?.has(ticket.id))} />
       ))}
       <Button className='big-button' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: NEW_TICKET_PAGE })}>
         我要留言
