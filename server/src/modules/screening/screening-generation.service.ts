@@ -18,6 +18,7 @@ import { ScreeningScopeService } from './screening-scope.service.js';
 export const SCREENING_GENERATE_JOB = 'screening.generate-monthly';
 // the job looks every hour whether a county still lacks this month's rounds (cheap: one query when none does)
 const GENERATE_CHECK_EVERY_MS = 60 * 60 * 1000;
+const STARTUP_DELAY_MS = 60 * 1000;
 
 export interface CountyGeneration {
   countyCode: string;
@@ -57,8 +58,10 @@ export class ScreeningGenerationService implements OnModuleInit, OnApplicationBo
   onApplicationBootstrap(): void {
     // a server started after the 1st does not wait an hour for the month's rounds
     if (!this.jobs.schedulerEnabled) return;
+    // delayed: a short-lived boot (the OpenAPI writer, a migration run) ends before it; one id per month, so
+    // restarts within a month queue it once (Redis keeps finished jobs for a while)
     this.jobs
-      .enqueue(SCREENING_GENERATE_JOB, {}, { jobId: `${SCREENING_GENERATE_JOB.replace('.', '-')}-startup`, attempts: 3 })
+      .enqueue(SCREENING_GENERATE_JOB, {}, { jobId: `screening-generate-startup-${this.currentMonth()}`, delayMs: STARTUP_DELAY_MS, attempts: 3 })
       .catch((error: Error) => this.logger.warn(`could not queue the screening generation: ${error.message}`));
   }
 

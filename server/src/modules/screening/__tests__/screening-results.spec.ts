@@ -100,6 +100,13 @@ describe('screening tasks and results: download, replay, conflicts, findings', (
     expect(card.result).toMatchObject({ id: first.body.results[0].resultId, note: '家中一切正常', mine: true, workerName: '网格员赵', conflict: false });
     expect(await screeningCases(households.poor.id)).toEqual([]);
 
+    // the same result sent twice at the same moment (two requests racing after a reconnect) is stored once
+    const raced = resultBody(taskOf.poor, 1, { visitedAt: '2025-06-09T05:00:00.000Z' });
+    const both = await Promise.all([postResults(t, cadres.worker.token, [raced]), postResults(t, cadres.worker.token, [raced])]);
+    expect(both.map((r) => r.body.results[0].outcome).sort()).toEqual(['DUPLICATE', 'STORED']);
+    expect(new Set(both.map((r) => r.body.results[0].resultId)).size).toBe(1);
+    expect(await resultRows(taskOf.poor)).toHaveLength(2);
+
     // with an Idempotency-Key the whole answer is replayed too
     const keyed = resultBody(taskOf.other, 1);
     const headers = { 'idempotency-key': `screening-${randomUUID()}` };
