@@ -50,6 +50,8 @@ export interface FlushSummary {
   sent: number
   conflicts: number
   rejected: number
+  /** left waiting because the server asked to send them again later */
+  retry: number
   /** why sending stopped before the queue was empty */
   stopped: FlushStop
   /** the Chinese message for `stopped` */
@@ -157,6 +159,11 @@ async function uploadPhotos(item: QueuedResult): Promise<QueuedResult> {
 }
 
 function applyAnswer(accountId: string, item: QueuedResult, answer: ResultAnswer, summary: FlushSummary): void {
+  if (answer.outcome === 'REJECTED' && answer.retryable) {
+    // the server failed for a moment: stays WAITING, goes again with the same client id
+    summary.retry++
+    return
+  }
   if (answer.outcome === 'REJECTED') {
     summary.rejected++
     change(accountId, item.clientId, (i) => ({
@@ -180,6 +187,8 @@ function applyAnswer(accountId: string, item: QueuedResult, answer: ResultAnswer
       id: answer.resultId,
       month: task.month,
       conflict,
+      conflictReasonLabel: conflict ? (answer.message ?? null) : null,
+      mine: true,
       resolution: null,
       caseId: answer.caseId ?? null,
     },
@@ -246,7 +255,7 @@ let flushing: Promise<FlushSummary> | null = null
 export function flushQueue(): Promise<FlushSummary> {
   if (flushing) return flushing
   flushing = (async (): Promise<FlushSummary> => {
-    const summary: FlushSummary = { sent: 0, conflicts: 0, rejected: 0, stopped: null, message: '' }
+    const summary: FlushSummary = { sent: 0, conflicts: 0, rejected: 0, retry: 0, stopped: null, message: '' }
     const accountId = currentAccountId()
     if (!accountId || !isLoggedIn()) return summary
     for (let round = 0; round < 1000; round++) {

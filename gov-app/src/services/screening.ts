@@ -49,6 +49,11 @@ export interface ResultSummary {
   note?: string | null
   conflict?: boolean
   conflictReason?: string | null
+  /** why it conflicts, in Chinese */
+  conflictReasonLabel?: string | null
+  /** false: another account recorded it */
+  mine?: boolean
+  workerName?: string
   resolution?: 'KEPT' | 'DISCARDED' | null
   caseId?: string | null
 }
@@ -63,7 +68,8 @@ export interface TaskMember {
 export interface TaskHousehold {
   id: string
   householdNumber: string
-  headName: string
+  /** null when the household has no head on record */
+  headName: string | null
   address: string
   householdType: HouseholdType
   monitoringType: MonitoringType | null
@@ -79,8 +85,11 @@ export interface ScreeningTask {
   id: string
   month: string
   status: TaskStatus
+  statusLabel?: string
   gridCode: string
   reason: string
+  /** the reason in Chinese (脱贫户, 监测对象…) */
+  reasonLabel?: string
   household: TaskHousehold
   lastResult: ResultSummary | null
   result: ResultSummary | null
@@ -124,6 +133,8 @@ export interface ResultAnswer {
   caseId?: string | null
   errors?: FieldError[]
   message?: string
+  /** REJECTED only because the server failed for a moment: send it again later */
+  retryable?: boolean
 }
 
 /** The most POST /screening/results takes at once, and the page size of the download (server maximum 500). */
@@ -144,9 +155,17 @@ export async function postResults(results: ResultInput[]): Promise<ResultAnswer[
 
 export type Resolution = 'KEEP' | 'DISCARD'
 
+export interface ResolvedConflict {
+  result: ResultSummary
+  /** the task's status now (DISCARD: TODO again unless another result counts) */
+  taskStatus: TaskStatus
+  caseId: string | null
+  message?: string
+}
+
 /** Settles a conflict: KEEP applies this result (the task is done), DISCARD drops it (the task is to do again). */
-export function resolveConflict(resultId: string, resolution: Resolution, note?: string): Promise<unknown> {
-  return request(`/screening/results/${encodeURIComponent(resultId)}/resolve`, {
+export function resolveConflict(resultId: string, resolution: Resolution, note?: string): Promise<ResolvedConflict> {
+  return request<ResolvedConflict>(`/screening/results/${encodeURIComponent(resultId)}/resolve`, {
     method: 'POST',
     data: note ? { resolution, note } : { resolution },
     toast: false,

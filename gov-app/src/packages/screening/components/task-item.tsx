@@ -17,6 +17,7 @@ interface TaskItemProps {
 /** One household of the month's list: head, number, address, type, and how its screening stands. */
 export function TaskItem({ task, status, queued, onOpen }: TaskItemProps) {
   const household = task.household
+  const head = household.headName ?? '户主未登记'
   const type = household.monitoringType ? labelOf(MonitoringTypeLabel, household.monitoringType) : labelOf(HouseholdTypeLabel, household.householdType)
   return (
     <View className='task-item' {...a11y({ role: 'listitem' })}>
@@ -27,7 +28,7 @@ export function TaskItem({ task, status, queued, onOpen }: TaskItemProps) {
       {...a11y({ 'aria-label': `${household.headName}，户编号${household.householdNumber}，${STATUS_LABELS[status]}${status === 'CONFLICT' ? `，${CONFLICT_TEXT}` : ''}` })}
     >
       <View className='task-head'>
-        <Text className='task-name'>{household.headName}</Text>
+        <Text className='task-name'>{head}</Text>
         <Text className={`badge badge--${status.toLowerCase()}`}>{STATUS_LABELS[status]}</Text>
       </View>
       <Text className='task-line'>

@@ -199,7 +199,7 @@ export default function ScreeningFormPage() {
   return (
     <Page className='screening-page screening-form'>
       <View className='card form-head'>
-        <Text className='household-name'>{household.headName}</Text>
+        <Text className='household-name'>{household.headName ?? '户主未登记'}</Text>
         <Text className='task-line'>
           户编号 {household.householdNumber} · {household.address}
         </Text>

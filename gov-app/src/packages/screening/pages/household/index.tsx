@@ -60,13 +60,21 @@ export default function ScreeningHouseholdPage() {
     setResolving(resolution)
     setError('')
     try {
-      await resolveConflict(resultId, resolution)
-      updateTask(state.accountId, task.id, (t) =>
-        resolution === 'KEEP'
-          ? { ...t, status: 'DONE', result: t.result ? { ...t.result, conflict: false, resolution: 'KEPT' } : null }
-          : { ...t, status: 'TODO', result: null },
-      )
-      void Taro.showToast({ title: resolution === 'KEEP' ? '已保留我的结果' : '已放弃，请重新筛查', icon: 'none', duration: 2500 })
+      const resolved = await resolveConflict(resultId, resolution)
+      updateTask(state.accountId, task.id, (t) => ({
+        ...t,
+        status: resolved.taskStatus,
+        result: resolution === 'KEEP' && t.result ? { ...t.result, resolution: 'KEPT', caseId: resolved.caseId ?? t.result.caseId ?? null } : null,
+      }))
+      const title =
+        resolution === 'DISCARD'
+          ? resolved.taskStatus === 'TODO'
+            ? '已放弃，请重新筛查'
+            : '已放弃我的结果'
+          : resolved.caseId
+            ? '已保留，发现风险已生成申报'
+            : '已保留我的结果'
+      void Taro.showToast({ title, icon: 'none', duration: 2500 })
       // The household changed on the server: fetch its new version before it is screened again.
       void downloadTasks(state.accountId).catch(() => undefined)
     } catch (e) {
@@ -91,7 +99,7 @@ export default function ScreeningHouseholdPage() {
     <Page className='screening-page'>
       <View className='card' {...a11y({ role: 'region', 'aria-label': '农户信息' })}>
         <View className='task-head'>
-          <Text className='household-name'>{household.headName}</Text>
+          <Text className='household-name'>{household.headName ?? '户主未登记'}</Text>
           <Text className={`badge badge--${status.toLowerCase()}`}>{STATUS_LABELS[status]}</Text>
         </View>
         <Row label='户编号' value={household.householdNumber} />
@@ -100,7 +108,7 @@ export default function ScreeningHouseholdPage() {
         <Row label='监测类型' value={household.monitoringType ? labelOf(MonitoringTypeLabel, household.monitoringType) : '非监测对象'} />
         <Row label='风险' value={household.riskTypes.length ? household.riskTypes.map((r) => labelOf(RiskTypeLabel, r)).join('、') : '无'} />
         <Row label='电话' value={household.phoneMasked || '未登记'} />
-        <Row label='列入原因' value={labelOf(REASON_LABELS, task.reason)} />
+        <Row label='列入原因' value={task.reasonLabel || labelOf(REASON_LABELS, task.reason)} />
       </View>
 
       <View className='card' {...a11y({ role: 'region', 'aria-label': '家庭成员' })}>
@@ -124,6 +132,7 @@ export default function ScreeningHouseholdPage() {
             <Text className='task-alert' {...a11y({ role: 'alert' })}>
               {CONFLICT_TEXT}
             </Text>
+            {task.result?.conflictReasonLabel ? <Text className='hint'>{task.result.conflictReasonLabel}</Text> : null}
             <Text className='hint'>
               你的记录已经送到，但在你下载任务之后，这户的信息被别人改过（或别人已经记录过本月筛查）。请核对后选择：保留我的结果（作为本月筛查结果，有风险会生成申报），或放弃我的结果（重新筛查）。
             </Text>

@@ -139,7 +139,7 @@ export default function ScreeningListPage() {
   const matching = rows.filter(
     (row) =>
       (filter === 'ALL' || filterOf(row.status) === filter) &&
-      (!q || row.task.household.headName.includes(q) || row.task.household.householdNumber.includes(q)),
+      (!q || (row.task.household.headName ?? '').includes(q) || row.task.household.householdNumber.includes(q)),
   )
   const month = state.download?.month || state.tasks[0]?.month || ''
 
