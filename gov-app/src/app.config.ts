@@ -4,6 +4,9 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/common', pages: ['pages/coming-soon/index'] },
     { root: 'packages/screening', pages: ['pages/list/index', 'pages/household/index', 'pages/form/index'] },
+    { root: 'packages/cases', pages: ['pages/inbox/index', 'pages/detail/index', 'pages/action/index', 'pages/bulk/index'] },
+    { root: 'packages/tickets', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/households', pages: ['pages/search/index', 'pages/detail/index'] },
   ],
   // The screening form records where a visit took place (optional; platform/location.weapp.ts).
   permission: { 'scope.userLocation': { desc: '记录入户筛查的位置' } },

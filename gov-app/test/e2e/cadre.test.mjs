@@ -83,8 +83,8 @@ describe('政府找 H5 (cadre)', () => {
   })
 
   test('an entry leads to the placeholder', async () => {
-    await page.getByRole('button', { name: /^待办案件/ }).click()
-    await visibleText(page.getByText(/「待办案件」即将开放/))
+    await page.getByRole('button', { name: /^预警/ }).click()
+    await visibleText(page.getByText(/「预警」即将开放/))
     await page.getByRole('button', { name: '返回首页' }).click()
     await page.getByRole('button', { name: '退出登录' }).waitFor()
   })

@@ -5,14 +5,16 @@ import { logout, useAccount } from '@kit/account'
 import { Button } from '@kit/button'
 import { EntryButton } from '@kit/entry-button'
 import { comingSoonUrl } from '@kit/pages'
+import { CASE_INBOX_PAGE, HOUSEHOLD_SEARCH_PAGE, TICKET_LIST_PAGE } from '../../services/routes'
 import { SCREENING_LIST_PAGE } from '../../services/screening-routes'
 import './index.scss'
 
-// Work areas; each becomes its own subpackage in a later release.
-const ENTRIES = [
+// Work areas, each a subpackage; 预警 comes in a later release.
+const ENTRIES: { title: string; description: string; url?: string }[] = [
   { title: '本月筛查', description: '一月一筛查：本网格农户走访', url: SCREENING_LIST_PAGE },
-  { title: '待办案件', description: '申报、调查、评议、审核' },
-  { title: '农户查询', description: '按户主、户编号查找农户' },
+  { title: '待办案件', description: '申报、调查、评议、审核', url: CASE_INBOX_PAGE },
+  { title: '农户查询', description: '按姓名、证件号码查找农户', url: HOUSEHOLD_SEARCH_PAGE },
+  { title: '热线工单', description: '求助、投诉、咨询的回复和办结', url: TICKET_LIST_PAGE },
   { title: '预警', description: '行业部门推送的风险预警' },
 ]
 
