@@ -166,14 +166,17 @@ export class ScreeningGenerationService implements OnModuleInit, OnApplicationBo
         [countyCode, month, roundsCreated, tasksCreated, actor?.accountId ?? null, now],
       );
     }
-    await this.audit.record(manager, {
-      actor,
-      action: 'screening.generate',
-      entityType: 'screening_round',
-      entityId: `${prefix}:${month}`,
-      regionCode: prefix,
-      after: { month, region: prefix, roundsCreated, tasksCreated, scope },
-    });
+    // the job's run over a county with nobody in scope leaves no audit row (a trigger always does)
+    if (actor || roundsCreated || tasksCreated) {
+      await this.audit.record(manager, {
+        actor,
+        action: 'screening.generate',
+        entityType: 'screening_round',
+        entityId: `${prefix}:${month}`,
+        regionCode: prefix,
+        after: { month, region: prefix, roundsCreated, tasksCreated, scope },
+      });
+    }
     return { countyCode, roundsCreated, tasksCreated };
   }
 
