@@ -67,7 +67,7 @@ export function ChipGroup<T extends string>({ id, label, options, value, onChang
                 ...(option.disabled ? { 'aria-disabled': 'true' } : {}),
               })}
             >
-              <Text className='chip-mark'>{checked ? '✓' : ''}</Text>
+              {checked ? <Text className='chip-mark'>✓</Text> : null}
               <Text className='chip-label'>{option.label}</Text>
             </View>
           )

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import {
   DEVELOPMENTAL_MEASURE_TYPES,
   MAX_RISK_TYPES,
@@ -18,7 +17,7 @@ import { LabeledInput } from '@kit/labeled-input'
 import { LabeledTextarea } from '@kit/labeled-textarea'
 import { useDraft } from '@kit/use-draft'
 import { addDays, chinaToday } from '../../../services/format'
-import { type ActionFormProps, DateField, dateProblem, draftKey, errorAt, type FieldErrors, SendButton } from './form-parts'
+import { type ActionFormProps, DateField, dateProblem, draftKey, errorAt, type FieldErrors, SendButton, useFieldErrors } from './form-parts'
 
 const TYPE_CHOICES = Object.values(MonitoringType).map((value) => ({ value, label: MonitoringTypeLabel[value] }))
 const RISK_OPTIONS = Object.values(RiskType).map((value) => ({ value, label: RiskTypeLabel[value] }))
@@ -49,10 +48,11 @@ export function ConfirmForm(props: ActionFormProps) {
     measures: [emptyMeasure()],
     opinion: '',
   })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const shown = { ...props.serverErrors, ...errors }
-  const setMeasure = (index: number, patch: Partial<MeasureDraft>) =>
+  const { shown, report, touch } = useFieldErrors(props.serverErrors)
+  const setMeasure = (index: number, patch: Partial<MeasureDraft>) => {
     update({ measures: draft.measures.map((m, i) => (i === index ? { ...m, ...patch } : m)) })
+    touch(...Object.keys(patch).map((key) => `measures.${index}.${key}`))
+  }
 
   async function send() {
     const problems: FieldErrors = {}
@@ -67,7 +67,7 @@ export function ConfirmForm(props: ActionFormProps) {
       const due = dateProblem(m.dueDate, '完成期限')
       if (due) problems[`measures.${i}.dueDate`] = due
     })
-    setErrors(problems)
+    report(problems)
     if (Object.keys(problems).length) return
     const ok = await props.onSubmit({
       monitoringType: draft.monitoringType,
@@ -89,7 +89,7 @@ export function ConfirmForm(props: ActionFormProps) {
           label='监测类型'
           choices={TYPE_CHOICES}
           value={draft.monitoringType || null}
-          onChange={(monitoringType) => update({ monitoringType })}
+          onChange={(monitoringType) => (update({ monitoringType }), touch('monitoringType'))}
           error={errorAt(shown, 'monitoringType')}
         />
         <ChipGroup
@@ -99,7 +99,7 @@ export function ConfirmForm(props: ActionFormProps) {
           multiple
           options={RISK_OPTIONS.map((o) => ({ ...o, disabled: draft.riskTypes.length >= MAX_RISK_TYPES && !draft.riskTypes.includes(o.value) }))}
           value={draft.riskTypes}
-          onChange={(riskTypes) => update({ riskTypes })}
+          onChange={(riskTypes) => (update({ riskTypes }), touch('riskTypes'))}
           error={errorAt(shown, 'riskTypes')}
         />
       </View>
@@ -138,20 +138,20 @@ export function ConfirmForm(props: ActionFormProps) {
               />
               <DateField id={`measure-${i}-due`} label={`措施${i + 1}：完成期限`} value={m.dueDate} onChange={(dueDate) => setMeasure(i, { dueDate })} error={errorAt(shown, `measures.${i}.dueDate`)} />
               {draft.measures.length > 1 ? (
-                <Button size='large' block onClick={() => update({ measures: draft.measures.filter((_, j) => j !== i) })}>
+                <Button size='large' block onClick={() => (update({ measures: draft.measures.filter((_, j) => j !== i) }), touch('measures'))}>
                   删除措施{i + 1}
                 </Button>
               ) : null}
             </View>
           ))}
         </View>
-        <Button className='big-button' size='large' block onClick={() => update({ measures: [...draft.measures, emptyMeasure()] })}>
+        <Button className='big-button' size='large' block onClick={() => (update({ measures: [...draft.measures, emptyMeasure()] }), touch('measures'))}>
           再加一项措施
         </Button>
       </View>
       <View className='form-section'>
-        <LabeledTextarea id='confirm-opinion' label='县级意见（可不填）' value={draft.opinion} maxlength={1000} onChange={(opinion) => update({ opinion })} error={errorAt(shown, 'opinion')} />
-        <SendButton busy={props.busy} canSend={props.canSend} label='确认纳入监测' onClick={send} />
+        <LabeledTextarea id='confirm-opinion' label='县级意见（可不填）' value={draft.opinion} maxlength={1000} onChange={(opinion) => (update({ opinion }), touch('opinion'))} error={errorAt(shown, 'opinion')} />
+        <SendButton busy={props.busy} canSend={props.canSend} problems={Object.keys(shown).length} label='确认纳入监测' onClick={send} />
       </View>
     </>
   )

@@ -1,4 +1,7 @@
+import { useState } from 'react'
 import type { CaseAction } from '@jiuzhu/shared/enums'
+import { Text } from '@tarojs/components'
+import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { LabeledInput } from '@kit/labeled-input'
 import type { CaseDetail } from '../../../services/cases'
@@ -12,6 +15,26 @@ export function errorAt(errors: FieldErrors, path: string): string | undefined {
   if (errors[path]) return errors[path]
   const inside = Object.keys(errors).find((key) => key.startsWith(`${path}.`))
   return inside ? errors[inside] : undefined
+}
+
+/**
+ * The messages a form shows: its own checks and the server's last answer, minus those of the fields changed since
+ * (a corrected field stops saying it is wrong). `report` sets the form's own findings at a send; `touch` marks
+ * fields (and everything inside them) as changed.
+ */
+export function useFieldErrors(serverErrors: FieldErrors) {
+  const [local, setLocal] = useState<FieldErrors>({})
+  const [touched, setTouched] = useState<string[]>([])
+  const all = { ...serverErrors, ...local }
+  const shown = Object.fromEntries(Object.entries(all).filter(([key]) => !touched.some((path) => key === path || key.startsWith(`${path}.`))))
+  return {
+    shown,
+    report: (problems: FieldErrors) => {
+      setLocal(problems)
+      setTouched([])
+    },
+    touch: (...paths: string[]) => setTouched((current) => [...current, ...paths]),
+  }
 }
 
 /** What every action form gets from the action page. */
@@ -51,11 +74,19 @@ export function dateProblem(value: string, label: string): string {
   return isDate(value.trim()) ? '' : `${label}格式应为 年-月-日，如 2025-06-03`
 }
 
-export function SendButton({ busy, canSend, label, onClick }: { busy: boolean; canSend: boolean; label: string; onClick: () => void }) {
-  if (!canSend) return null
+/** The send button; above it, how many fields still say they are wrong (the messages themselves sit beside them). */
+export function SendButton(props: { busy: boolean; canSend: boolean; label: string; onClick: () => void; problems?: number }) {
+  if (!props.canSend) return null
   return (
-    <Button className='big-button' type='primary' size='xlarge' block loading={busy} onClick={onClick}>
-      {label}
-    </Button>
+    <>
+      {props.problems ? (
+        <Text className='field-error send-problems' {...a11y({ role: 'status' })}>
+          有{props.problems}处需要修改，见上面的红字说明
+        </Text>
+      ) : null}
+      <Button className='big-button' type='primary' size='xlarge' block loading={props.busy} onClick={props.onClick}>
+        {props.label}
+      </Button>
+    </>
   )
 }

@@ -9,7 +9,7 @@ import { LabeledTextarea } from '@kit/labeled-textarea'
 import { useDraft } from '@kit/use-draft'
 import { getMinNoticeDays } from '../../../services/cases'
 import { addDays, chinaToday, formatDay, isDate } from '../../../services/format'
-import { type ActionFormProps, DateField, dateProblem, draftKey, errorAt, type FieldErrors, SendButton } from './form-parts'
+import { type ActionFormProps, DateField, dateProblem, draftKey, errorAt, type FieldErrors, SendButton, useFieldErrors } from './form-parts'
 
 const TYPE_CHOICES = Object.values(MonitoringType).map((value) => ({ value, label: MonitoringTypeLabel[value] }))
 // what a public notice may never show (the server refuses it too)
@@ -41,8 +41,11 @@ export function PublicizeForm(props: ActionFormProps) {
     proposedMonitoringType: '' as MonitoringType | '',
     reasonBrief: '',
   })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const shown = { ...props.serverErrors, ...errors }
+  const { shown, report, touch } = useFieldErrors(props.serverErrors)
+  const change = (patch: Partial<typeof draft>) => {
+    update(patch)
+    touch(...Object.keys(patch))
+  }
   useEffect(() => {
     void getMinNoticeDays(props.detail.regionCode).then(setMinDays)
   }, [props.detail.regionCode])
@@ -64,7 +67,7 @@ export function PublicizeForm(props: ActionFormProps) {
     if (!draft.proposedMonitoringType) problems.proposedMonitoringType = '请选择拟纳入的监测类型'
     if (!draft.reasonBrief.trim()) problems.reasonBrief = '请填写公示理由'
     else if (publicTextProblem(draft.reasonBrief)) problems.reasonBrief = publicTextProblem(draft.reasonBrief)
-    setErrors(problems)
+    report(problems)
     if (Object.keys(problems).length) return
     const ok = await props.onSubmit({
       appraisalDate: draft.appraisalDate.trim(),
@@ -81,20 +84,20 @@ export function PublicizeForm(props: ActionFormProps) {
     <>
       <View className='form-section'>
         <Text className='form-section-title'>民主评议</Text>
-        <DateField id='publicize-appraisal-date' label='评议日期' value={draft.appraisalDate} onChange={(appraisalDate) => update({ appraisalDate })} error={errorAt(shown, 'appraisalDate')} />
+        <DateField id='publicize-appraisal-date' label='评议日期' value={draft.appraisalDate} onChange={(appraisalDate) => change({ appraisalDate })} error={errorAt(shown, 'appraisalDate')} />
         <LabeledTextarea
           id='publicize-appraisal-result'
           label='评议结果'
           placeholder='例如：参会23人，同意21人，建议纳入'
           value={draft.appraisalResult}
           maxlength={500}
-          onChange={(appraisalResult) => update({ appraisalResult })}
+          onChange={(appraisalResult) => change({ appraisalResult })}
           error={errorAt(shown, 'appraisalResult')}
         />
       </View>
       <View className='form-section'>
         <Text className='form-section-title'>公示</Text>
-        <DateField id='publicize-start' label='公示开始日期' value={draft.noticeStartDate} onChange={(noticeStartDate) => update({ noticeStartDate })} error={errorAt(shown, 'noticeStartDate')} />
+        <DateField id='publicize-start' label='公示开始日期' value={draft.noticeStartDate} onChange={(noticeStartDate) => change({ noticeStartDate })} error={errorAt(shown, 'noticeStartDate')} />
         <LabeledInput
           id='publicize-days'
           label='公示天数'
@@ -102,7 +105,7 @@ export function PublicizeForm(props: ActionFormProps) {
           type='number'
           maxlength={2}
           value={draft.noticeDays}
-          onChange={(noticeDays) => update({ noticeDays })}
+          onChange={(noticeDays) => change({ noticeDays })}
           error={errorAt(shown, 'noticeDays')}
         />
         <ChoiceGroup
@@ -110,7 +113,7 @@ export function PublicizeForm(props: ActionFormProps) {
           label='拟纳入的监测类型'
           choices={TYPE_CHOICES}
           value={draft.proposedMonitoringType || null}
-          onChange={(proposedMonitoringType) => update({ proposedMonitoringType })}
+          onChange={(proposedMonitoringType) => change({ proposedMonitoringType })}
           error={errorAt(shown, 'proposedMonitoringType')}
         />
         <LabeledTextarea
@@ -120,7 +123,7 @@ export function PublicizeForm(props: ActionFormProps) {
           placeholder='例如：家中主要劳动力务工受伤，收入骤减'
           value={draft.reasonBrief}
           maxlength={200}
-          onChange={(reasonBrief) => update({ reasonBrief })}
+          onChange={(reasonBrief) => change({ reasonBrief })}
           error={errorAt(shown, 'reasonBrief')}
         />
       </View>
@@ -142,7 +145,7 @@ export function PublicizeForm(props: ActionFormProps) {
         </Text>
       </View>
       <View className='form-section'>
-        <SendButton busy={props.busy} canSend={props.canSend} label='开始公示' onClick={send} />
+        <SendButton busy={props.busy} canSend={props.canSend} problems={Object.keys(shown).length} label='开始公示' onClick={send} />
       </View>
     </>
   )

@@ -1,11 +1,10 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
 import { CaseAction, CaseActionLabel } from '@jiuzhu/shared/enums'
 import { ChipGroup } from '@kit/chip-group'
 import { LabeledTextarea } from '@kit/labeled-textarea'
 import { useDraft } from '@kit/use-draft'
 import { formatDay } from '../../../services/format'
-import { type ActionFormProps, draftKey, errorAt, type FieldErrors, SendButton } from './form-parts'
+import { type ActionFormProps, draftKey, errorAt, type FieldErrors, SendButton, useFieldErrors } from './form-parts'
 import { WorkerChooser } from './worker-chooser'
 
 /** The text each action carries, how the form names it and what the person who reads it later should know. */
@@ -31,13 +30,12 @@ export function ReasonForm(props: ActionFormProps) {
   const spec = TEXT_FIELD[props.action]!
   const proceed = props.action === CaseAction.ANALYZE_PROCEED
   const [draft, update, clear] = useDraft(draftKey(props), { text: '', checked: [] as string[], assignedAccountId: '' })
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const shown = { ...props.serverErrors, ...errors }
+  const { shown, report, touch } = useFieldErrors(props.serverErrors)
 
   async function send() {
     const problems: FieldErrors = {}
     if (spec.required && !draft.text.trim()) problems[spec.field] = `请填写${spec.label}`
-    setErrors(problems)
+    report(problems)
     if (Object.keys(problems).length) return
     const payload: Record<string, unknown> = draft.text.trim() ? { [spec.field]: draft.text.trim() } : {}
     if (proceed) {
@@ -55,7 +53,7 @@ export function ReasonForm(props: ActionFormProps) {
         </View>
       ) : null}
       {proceed ? (
-        <ChipGroup id='analyze-checked' label='查看了哪些情况' options={CHECKED_OPTIONS} value={draft.checked} multiple onChange={(checked) => update({ checked })} error={errorAt(shown, 'checked')} />
+        <ChipGroup id='analyze-checked' label='查看了哪些情况' options={CHECKED_OPTIONS} value={draft.checked} multiple onChange={(checked) => (update({ checked }), touch('checked'))} error={errorAt(shown, 'checked')} />
       ) : null}
       <LabeledTextarea
         id={`action-${spec.field}`}
@@ -64,7 +62,7 @@ export function ReasonForm(props: ActionFormProps) {
         value={draft.text}
         maxlength={1000}
         error={errorAt(shown, spec.field)}
-        onChange={(text) => update({ text })}
+        onChange={(text) => (update({ text }), touch(spec.field))}
       />
       {proceed ? (
         <WorkerChooser
@@ -72,11 +70,11 @@ export function ReasonForm(props: ActionFormProps) {
           id='analyze-assigned'
           label='负责调查的干部（可不选，默认本人）'
           value={draft.assignedAccountId ? [draft.assignedAccountId] : []}
-          onChange={(ids) => update({ assignedAccountId: ids[0] ?? '' })}
+          onChange={(ids) => (update({ assignedAccountId: ids[0] ?? '' }), touch('assignedAccountId'))}
           error={errorAt(shown, 'assignedAccountId')}
         />
       ) : null}
-      <SendButton busy={props.busy} canSend={props.canSend} label={`确认${CaseActionLabel[props.action]}`} onClick={send} />
+      <SendButton busy={props.busy} canSend={props.canSend} problems={Object.keys(shown).length} label={`确认${CaseActionLabel[props.action]}`} onClick={send} />
     </View>
   )
 }

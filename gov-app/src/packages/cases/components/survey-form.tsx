@@ -10,9 +10,10 @@ import { LabeledTextarea } from '@kit/labeled-textarea'
 import { Toggle } from '@kit/toggle'
 import { uploadFile } from '@kit/upload'
 import { useDraft } from '@kit/use-draft'
+import '@kit/detail-row.scss'
 import { CHECKLIST, type ChecklistKey, type ChecklistStatus, getMonitoringLine, type MonitoringLine } from '../../../services/cases'
 import { chinaToday, formatYuan, isDate, parseYuan } from '../../../services/format'
-import { type ActionFormProps, DateField, dateProblem, draftKey, errorAt, type FieldErrors, SendButton } from './form-parts'
+import { type ActionFormProps, DateField, dateProblem, draftKey, errorAt, type FieldErrors, SendButton, useFieldErrors } from './form-parts'
 import { WorkerChooser } from './worker-chooser'
 
 const INCOME_FIELDS = [
@@ -70,10 +71,10 @@ export function SurveyForm(props: ActionFormProps) {
     photos: [],
     findings: '',
   })
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const { shown, report, touch } = useFieldErrors(props.serverErrors)
+  const [uploadError, setUploadError] = useState('')
   const [line, setLine] = useState<MonitoringLine | null>(null)
   const [uploading, setUploading] = useState('')
-  const shown = { ...props.serverErrors, ...errors }
 
   // the surveyor filling in the form is one of them
   useEffect(() => {
@@ -88,9 +89,19 @@ export function SurveyForm(props: ActionFormProps) {
   const members = Number(draft.memberCount)
   const net = netIncomeCents(draft.amounts)
   const perCapita = Number.isFinite(net) && Number.isInteger(members) && members > 0 ? Math.round(net / members) / 100 : null
-  const setAmount = (key: AmountKey, value: string) => update({ amounts: { ...draft.amounts, [key]: value } })
-  const setCheck = (key: ChecklistKey, patch: Partial<SurveyDraft['checklist'][ChecklistKey]>) =>
+  const setAmount = (key: AmountKey, value: string) => {
+    update({ amounts: { ...draft.amounts, [key]: value } })
+    touch(`survey.income.${key}`)
+  }
+  const setCheck = (key: ChecklistKey, patch: Partial<SurveyDraft['checklist'][ChecklistKey]>) => {
     update({ checklist: { ...draft.checklist, [key]: { ...draft.checklist[key], ...patch } } })
+    touch(patch.status !== undefined ? `survey.checklist.${key}` : `survey.checklist.${key}.note`)
+  }
+  /** A field changed: its message goes until the next send. */
+  const change = (patch: Partial<SurveyDraft>, path: string) => {
+    update(patch)
+    touch(path)
+  }
 
   async function addPhotos() {
     const left = MAX_PHOTOS - draft.photos.length
@@ -102,6 +113,7 @@ export function SurveyForm(props: ActionFormProps) {
       return // cancelled
     }
     let photos = draft.photos
+    setUploadError('')
     for (const [i, path] of paths.entries()) {
       const name = `调查照片${photos.length + 1}.jpg`
       setUploading(`正在上传第${i + 1}张，共${paths.length}张…`)
@@ -110,7 +122,7 @@ export function SurveyForm(props: ActionFormProps) {
         photos = [...photos, { id: stored.id, name }]
         update({ photos })
       } catch (e) {
-        setErrors((current) => ({ ...current, 'survey.fileIds': `${name}上传失败：${(e as Error).message || '请检查网络后重试'}` }))
+        setUploadError(`${name}上传失败：${(e as Error).message || '请检查网络后重试'}`)
       }
     }
     setUploading('')
@@ -130,7 +142,7 @@ export function SurveyForm(props: ActionFormProps) {
       if (!entry.status) problems[`survey.checklist.${item.key}`] = `请选择“${item.label}”有保障还是有问题`
       else if (entry.status === 'PROBLEM' && !entry.note.trim()) problems[`survey.checklist.${item.key}.note`] = '有问题时须说明情况'
     }
-    setErrors(problems)
+    report(problems)
     if (Object.keys(problems).length) return
     const amount = (key: AmountKey) => parseYuan(draft.amounts[key])
     const ok = await props.onSubmit({
@@ -165,10 +177,10 @@ export function SurveyForm(props: ActionFormProps) {
           hint='入户的干部都选上'
           multiple
           value={draft.surveyorIds}
-          onChange={(surveyorIds) => update({ surveyorIds })}
+          onChange={(surveyorIds) => change({ surveyorIds }, 'survey.surveyorIds')}
           error={errorAt(shown, 'survey.surveyorIds')}
         />
-        <DateField id='survey-visit-date' label='入户日期' value={draft.visitDate} onChange={(visitDate) => update({ visitDate })} error={errorAt(shown, 'survey.visitDate')} />
+        <DateField id='survey-visit-date' label='入户日期' value={draft.visitDate} onChange={(visitDate) => change({ visitDate }, 'survey.visitDate')} error={errorAt(shown, 'survey.visitDate')} />
         <LabeledInput
           id='survey-member-count'
           label='家庭人口（人）'
@@ -176,12 +188,12 @@ export function SurveyForm(props: ActionFormProps) {
           type='number'
           maxlength={2}
           value={draft.memberCount}
-          onChange={(memberCount) => update({ memberCount })}
+          onChange={(memberCount) => change({ memberCount }, 'survey.memberCount')}
           error={errorAt(shown, 'survey.memberCount')}
         />
         <Toggle label='已逐一核实家庭成员' description='与户籍登记逐人核对过' checked={draft.membersConfirmed} onChange={(membersConfirmed) => update({ membersConfirmed })} />
         {!draft.membersConfirmed || draft.membersNote ? (
-          <LabeledTextarea id='survey-members-note' label='成员变化说明（可不填）' value={draft.membersNote} maxlength={500} onChange={(membersNote) => update({ membersNote })} error={errorAt(shown, 'survey.membersNote')} />
+          <LabeledTextarea id='survey-members-note' label='成员变化说明（可不填）' value={draft.membersNote} maxlength={500} onChange={(membersNote) => change({ membersNote }, 'survey.membersNote')} error={errorAt(shown, 'survey.membersNote')} />
         ) : null}
       </View>
 
@@ -246,7 +258,7 @@ export function SurveyForm(props: ActionFormProps) {
               options={STATUS_OPTIONS}
               value={draft.checklist[item.key].status ? [draft.checklist[item.key].status as ChecklistStatus] : []}
               onChange={([status]) => setCheck(item.key, { status })}
-              error={errors[`survey.checklist.${item.key}`] ?? props.serverErrors[`survey.checklist.${item.key}`] ?? props.serverErrors[`survey.checklist.${item.key}.status`]}
+              error={shown[`survey.checklist.${item.key}`] ?? shown[`survey.checklist.${item.key}.status`]}
             />
             {draft.checklist[item.key].status === 'PROBLEM' ? (
               <LabeledInput
@@ -272,7 +284,7 @@ export function SurveyForm(props: ActionFormProps) {
             {draft.photos.map((photo, index) => (
               <View key={photo.id} className='detail-row' {...a11y({ role: 'listitem' })}>
                 <Text className='detail-row-value'>✓ {photo.name} 已上传</Text>
-                <Button size='large' onClick={() => update({ photos: draft.photos.filter((p) => p.id !== photo.id) })} {...a11y({ 'aria-label': `删除照片${index + 1}` })}>
+                <Button size='large' onClick={() => change({ photos: draft.photos.filter((p) => p.id !== photo.id) }, 'survey.fileIds')} {...a11y({ 'aria-label': `删除照片${index + 1}` })}>
                   删除
                 </Button>
               </View>
@@ -284,19 +296,19 @@ export function SurveyForm(props: ActionFormProps) {
               {draft.photos.length ? '再加照片' : '添加照片'}
             </Button>
           ) : null}
-          {errorAt(shown, 'survey.fileIds') ? (
+          {uploadError || errorAt(shown, 'survey.fileIds') ? (
             <Text className='field-error' {...a11y({ role: 'alert' })}>
-              {errorAt(shown, 'survey.fileIds')}
+              {uploadError || errorAt(shown, 'survey.fileIds')}
             </Text>
           ) : null}
         </View>
-        <LabeledTextarea id='survey-findings' label='调查结论（可不填）' value={draft.findings} maxlength={2000} onChange={(findings) => update({ findings })} error={errorAt(shown, 'survey.findings')} />
+        <LabeledTextarea id='survey-findings' label='调查结论（可不填）' value={draft.findings} maxlength={2000} onChange={(findings) => change({ findings }, 'survey.findings')} error={errorAt(shown, 'survey.findings')} />
         {errorAt(shown, 'survey.householdId') ? (
           <Text className='field-error' {...a11y({ role: 'alert' })}>
             {errorAt(shown, 'survey.householdId')}
           </Text>
         ) : null}
-        <SendButton busy={props.busy || !!uploading} canSend={props.canSend} label='提交调查' onClick={send} />
+        <SendButton busy={props.busy || !!uploading} canSend={props.canSend} problems={Object.keys(shown).length} label='提交调查' onClick={send} />
       </View>
     </>
   )

@@ -71,8 +71,9 @@ export default function CaseActionPage() {
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return false
       if (e instanceof ApiError && e.code === 'CASE_VERSION_CONFLICT') {
-        setConflict(CONFLICT_MESSAGE)
+        // read the case again first, so the notice says what it is now
         await remote.reload()
+        setConflict(CONFLICT_MESSAGE)
         return false
       }
       setServerErrors(fieldErrorsOf(e))
@@ -107,10 +108,11 @@ export default function CaseActionPage() {
               {known ? `案件现在是“${labelOf(CaseStatusLabel, c.status)}”，您不能执行“${CaseActionLabel[action]}”。` : '不认识这个操作。'}
             </Text>
           ) : null}
-          <FormError message={formError} />
           {known && (allowed || conflict) ? (
             <FormOf detail={c} action={action} serverErrors={serverErrors} busy={busy} canSend={allowed} onSubmit={submit} />
           ) : null}
+          {/* under the send button, where the eye is after pressing it */}
+          <FormError message={formError} />
         </>
       ) : null}
       {c || remote.error ? (

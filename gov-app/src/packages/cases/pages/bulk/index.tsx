@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
+import { DetailRow } from '@kit/detail-row'
 import { fieldErrorsOf, formErrorOf } from '@kit/field-errors'
 import { FormError } from '@kit/form-error'
 import { LabeledTextarea } from '@kit/labeled-textarea'
@@ -29,7 +30,7 @@ function CandidateRow({ item, checked, onToggle }: { item: BulkCandidate; checke
     <View className={`case-card ${deadline.late ? 'case-card--late' : ''}`}>
       {item.clean ? (
         <View className={`chip ${checked ? 'chip--checked' : ''}`} onClick={onToggle} {...pressProps(onToggle, false)} {...a11y({ role: 'checkbox', 'aria-checked': String(checked), 'aria-label': `选择 ${item.subjectName ?? ''} ${item.caseNumber}` })}>
-          <Text className='chip-mark'>{checked ? '✓' : ''}</Text>
+          {checked ? <Text className='chip-mark'>✓</Text> : null}
           <Text className='chip-label'>{checked ? '已选' : '选择'}</Text>
         </View>
       ) : null}
@@ -118,11 +119,11 @@ export default function BulkApprovalPage() {
           <Text className='section-title'>办理结果</Text>
           <View {...a11y({ role: 'list', 'aria-label': '办理结果' })}>
             {results.map((r) => (
-              <View key={r.id} className='detail-row' {...a11y({ role: 'listitem' })}>
-                <Text className='detail-row-label'>{r.name}</Text>
-                <Text className={`detail-row-value ${r.outcome === 'DONE' ? 'result-done' : 'result-other'}`}>
-                  {OUTCOME_TEXT[r.outcome]}：{r.message}
-                </Text>
+              <View key={r.id} {...a11y({ role: 'listitem' })}>
+                <DetailRow
+                  label={r.name}
+                  value={<Text className={r.outcome === 'DONE' ? 'result-done' : 'result-other'}>{r.outcome === 'DONE' ? r.message : `${OUTCOME_TEXT[r.outcome]}：${r.message}`}</Text>}
+                />
               </View>
             ))}
           </View>
