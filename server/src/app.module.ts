@@ -24,6 +24,7 @@ import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
+import { QualityModule } from './modules/quality/quality.module.js';
 import { SeedModule } from './database/seeds/seed.module.js';
 import { StartupService } from './startup.service.js';
 
@@ -65,6 +66,7 @@ import { StartupService } from './startup.service.js';
     FilesModule,
     JobsModule,
     ScreeningModule,
+    QualityModule,
     SeedModule,
   ],
   providers: [

@@ -25,6 +25,8 @@ import { ScreeningTask } from '../modules/screening/entities/screening-task.enti
 import { ScreeningResult } from '../modules/screening/entities/screening-result.entity.js';
 import { ScreeningScopeSetting } from '../modules/screening/entities/screening-scope-setting.entity.js';
 import { ScreeningGeneration } from '../modules/screening/entities/screening-generation.entity.js';
+import { QualityRun } from '../modules/quality/entities/quality-run.entity.js';
+import { QualityFinding } from '../modules/quality/entities/quality-finding.entity.js';
 export const ENTITIES: Function[] = [
   Notice,
   Objection,
@@ -51,4 +53,6 @@ export const ENTITIES: Function[] = [
   ScreeningResult,
   ScreeningScopeSetting,
   ScreeningGeneration,
+  QualityRun,
+  QualityFinding,
 ];

@@ -8,5 +8,6 @@ import { Notifications1795309208099 } from './1795309208099-Notifications.js';
 import { PlatformSettingsFilesIdempotency1795309070251 } from './1795309070251-PlatformSettingsFilesIdempotency.js';
 import { SettingsSeed1795309070252 } from './1795309070252-SettingsSeed.js';
 import { Screening1795317351321 } from './1795317351321-Screening.js';
+import { QualityChecks1795318411511 } from './1795318411511-QualityChecks.js';
 
-export const MIGRATIONS: Function[] = [Accounts1795307056227, RegionsAuditHouseholds1795307130995, PlatformSettingsFilesIdempotency1795309070251, SettingsSeed1795309070252, Notifications1795309208099, NoticesTickets1795309285432, Cases1795309402068, NoticesTicketsPrefixIndexes1795311633527, Screening1795317351321];
+export const MIGRATIONS: Function[] = [Accounts1795307056227, RegionsAuditHouseholds1795307130995, PlatformSettingsFilesIdempotency1795309070251, SettingsSeed1795309070252, Notifications1795309208099, NoticesTickets1795309285432, Cases1795309402068, NoticesTicketsPrefixIndexes1795311633527, Screening1795317351321, QualityChecks1795318411511];
