@@ -29,6 +29,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setDescription('防止返贫动态监测和帮扶平台：群众申报、六步工作法、网格筛查、数据共享。所有错误返回 {code, message, details}。')
     .setVersion('1')
     .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: '部门系统的接口密钥（数据共享中心）' }, 'X-Api-Key')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

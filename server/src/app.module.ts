@@ -24,6 +24,8 @@ import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { FilesModule } from './modules/files/files.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { ScreeningModule } from './modules/screening/screening.module.js';
+import { ExchangeModule } from './modules/exchange/exchange.module.js';
+import { WarningsModule } from './modules/warnings/warnings.module.js';
 import { QualityModule } from './modules/quality/quality.module.js';
 import { SeedModule } from './database/seeds/seed.module.js';
 import { StartupService } from './startup.service.js';
@@ -67,6 +69,8 @@ import { StartupService } from './startup.service.js';
     JobsModule,
     ScreeningModule,
     QualityModule,
+    ExchangeModule,
+    WarningsModule,
     SeedModule,
   ],
   providers: [

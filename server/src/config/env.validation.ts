@@ -27,6 +27,8 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() FILES_DIR?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1024) FILE_MAX_BYTES?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) FILE_MAX_COUNT?: number;
+  /** largest department file the data-sharing center accepts (POST /exchange/batches), default 50 MB */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) EXCHANGE_MAX_BYTES?: number;
   /** how long an Idempotency-Key's first answer is kept (default 168 hours = 7 days) */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) IDEMPOTENCY_KEY_TTL_HOURS?: number;
   /** 32 bytes, base64: AES-256-GCM key for personal data; the keyed-hash key is derived from it */

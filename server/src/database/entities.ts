@@ -27,6 +27,13 @@ import { ScreeningScopeSetting } from '../modules/screening/entities/screening-s
 import { ScreeningGeneration } from '../modules/screening/entities/screening-generation.entity.js';
 import { QualityRun } from '../modules/quality/entities/quality-run.entity.js';
 import { QualityFinding } from '../modules/quality/entities/quality-finding.entity.js';
+import { ExchangeDataset } from '../modules/exchange/entities/exchange-dataset.entity.js';
+import { ExchangeBatch } from '../modules/exchange/entities/exchange-batch.entity.js';
+import { ExchangeRecord } from '../modules/exchange/entities/exchange-record.entity.js';
+import { ExchangeRowError } from '../modules/exchange/entities/exchange-row-error.entity.js';
+import { ExchangeApiKey } from '../modules/exchange/entities/exchange-api-key.entity.js';
+import { WarningRule } from '../modules/warnings/entities/warning-rule.entity.js';
+import { Warning } from '../modules/warnings/entities/warning.entity.js';
 export const ENTITIES: Function[] = [
   Notice,
   Objection,
@@ -55,4 +62,11 @@ export const ENTITIES: Function[] = [
   ScreeningGeneration,
   QualityRun,
   QualityFinding,
+  ExchangeDataset,
+  ExchangeBatch,
+  ExchangeRecord,
+  ExchangeRowError,
+  ExchangeApiKey,
+  WarningRule,
+  Warning,
 ];

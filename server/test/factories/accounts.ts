@@ -1,6 +1,6 @@
 // Accounts for integration tests: made through AccountsService from the app's container, logged in through the API.
 import { randomUUID } from 'node:crypto';
-import { Role } from '@jiuzhu/shared';
+import { Department, Role } from '@jiuzhu/shared';
 import { AccountsService } from '../../src/modules/accounts/accounts.service.js';
 import type { Account } from '../../src/modules/accounts/entities/account.entity.js';
 import type { TestApp } from '../helpers/test-app.js';
@@ -26,6 +26,8 @@ export interface CreateAccountOptions {
   displayName?: string;
   phone?: string;
   wecomUserid?: string;
+  /** department operators: their department (数据共享中心) */
+  department?: Department;
 }
 
 const randomOctet = () => Math.floor(Math.random() * 254) + 1;
@@ -44,6 +46,7 @@ export async function createAccount(t: TestApp, options: CreateAccountOptions): 
     displayName: options.displayName ?? username,
     phone: options.phone ?? null,
     wecomUserid: options.wecomUserid ?? null,
+    department: options.department ?? null,
   });
   const { token, refreshToken } = await login(t, username, password);
   return { account, token, refreshToken, username: account.username ?? username, password };

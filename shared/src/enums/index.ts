@@ -4,4 +4,5 @@ export * from './household.js';
 export * from './member.js';
 export * from './case.js';
 export * from './ticket.js';
+export * from './exchange.js';
 export * from './label.js';

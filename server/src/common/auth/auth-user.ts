@@ -11,4 +11,9 @@ export interface AuthUser {
   memberId?: string | null;
   /** id of the refresh-token session the access token came from (revocable) */
   sessionId?: string;
+  /**
+   * A department system calling with `X-Api-Key` (routes marked @ApiKeyAllowed only): the key's id (also in
+   * accountId, so audit rows name it), department, datasets and region prefix (regionCode). Absent for logins.
+   */
+  apiKey?: { id: string; department: string; datasets: string[] } | null;
 }

@@ -9,5 +9,7 @@ import { PlatformSettingsFilesIdempotency1795309070251 } from './1795309070251-P
 import { SettingsSeed1795309070252 } from './1795309070252-SettingsSeed.js';
 import { Screening1795317351321 } from './1795317351321-Screening.js';
 import { QualityChecks1795318411511 } from './1795318411511-QualityChecks.js';
+import { ExchangeWarnings1795319063797 } from './1795319063797-ExchangeWarnings.js';
+import { ExchangeSeed1795319063798 } from './1795319063798-ExchangeSeed.js';
 
-export const MIGRATIONS: Function[] = [Accounts1795307056227, RegionsAuditHouseholds1795307130995, PlatformSettingsFilesIdempotency1795309070251, SettingsSeed1795309070252, Notifications1795309208099, NoticesTickets1795309285432, Cases1795309402068, NoticesTicketsPrefixIndexes1795311633527, Screening1795317351321, QualityChecks1795318411511];
+export const MIGRATIONS: Function[] = [Accounts1795307056227, RegionsAuditHouseholds1795307130995, PlatformSettingsFilesIdempotency1795309070251, SettingsSeed1795309070252, Notifications1795309208099, NoticesTickets1795309285432, Cases1795309402068, NoticesTicketsPrefixIndexes1795311633527, Screening1795317351321, QualityChecks1795318411511, ExchangeWarnings1795319063797, ExchangeSeed1795319063798];

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   computeResidentIdCheckDigit,
+  Department,
   HealthStatus,
   HouseholdType,
   LabourCapacity,
@@ -117,13 +118,13 @@ export class DemoSeedService {
       );
 
       const village = demoGrid.code.slice(0, 12);
-      const plan: { username: string; role: Role; regionCode: string; displayName: string }[] = [
+      const plan: { username: string; role: Role; regionCode: string; displayName: string; department?: Department }[] = [
         { username: 'admin', role: Role.ADMIN, regionCode: DEMO_COUNTY.slice(0, 2), displayName: '演示管理员' },
         { username: 'county', role: Role.COUNTY_OFFICER, regionCode: DEMO_COUNTY, displayName: '演示县级干部' },
         { username: 'township', role: Role.TOWNSHIP_REVIEWER, regionCode: DEMO_TOWNSHIP, displayName: '演示乡镇审核人' },
         { username: 'village', role: Role.VILLAGE_CADRE, regionCode: village, displayName: '演示村干部' },
         { username: 'grid', role: Role.GRID_WORKER, regionCode: demoGrid.code, displayName: '演示网格员' },
-        { username: 'dept', role: Role.DEPARTMENT_OPERATOR, regionCode: DEMO_COUNTY, displayName: '演示行业部门' },
+        { username: 'dept', role: Role.DEPARTMENT_OPERATOR, regionCode: DEMO_COUNTY, displayName: '演示医保局', department: Department.MEDICAL_INSURANCE },
       ];
       for (const account of plan) {
         if (existing.has(account.username)) continue;

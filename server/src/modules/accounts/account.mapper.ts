@@ -1,4 +1,4 @@
-import { maskPhone, RoleLabel } from '@jiuzhu/shared';
+import { DepartmentLabel, labelOf, maskPhone, RoleLabel } from '@jiuzhu/shared';
 import type { CryptoService } from '../crypto/crypto.service.js';
 import type { AccountResponseDto } from './dto/account-response.dto.js';
 import type { Account } from './entities/account.entity.js';
@@ -12,6 +12,8 @@ export function mapAccount(account: Account, crypto: CryptoService, now = new Da
     role: account.role,
     roleLabel: RoleLabel[account.role] ?? account.role,
     regionCode: account.regionCode,
+    department: account.department ?? null,
+    departmentLabel: account.department ? labelOf(DepartmentLabel, account.department) : null,
     phone: account.phoneEncrypted ? maskPhone(crypto.decrypt(account.phoneEncrypted)) : null,
     wechatLinked: !!account.wechatOpenid,
     wecomUserid: account.wecomUserid ?? null,
@@ -30,6 +32,7 @@ export function auditSnapshot(account: Account, crypto: CryptoService): Record<s
     displayName: account.displayName,
     role: account.role,
     regionCode: account.regionCode,
+    department: account.department ?? null,
     isActive: account.isActive,
     phone: account.phoneEncrypted ? maskPhone(crypto.decrypt(account.phoneEncrypted)) : null,
     wecomUserid: account.wecomUserid,

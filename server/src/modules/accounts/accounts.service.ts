@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, QueryFailedError } from 'typeorm';
-import { Role, RoleLabel, validateMobile } from '@jiuzhu/shared';
+import { Department, Role, RoleLabel, validateMobile } from '@jiuzhu/shared';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { narrowRegion, regionPrefixOf } from '../../common/auth/region-scope.js';
 import { notFound } from '../../common/errors/app.exception.js';
@@ -32,6 +32,8 @@ export interface CreateAccountInput {
   displayName: string;
   phone?: string | null;
   wecomUserid?: string | null;
+  /** department operators: the department whose data they deliver */
+  department?: Department | null;
 }
 
 export interface LoginFailure {
@@ -106,6 +108,9 @@ export class AccountsService {
       throw AccountsException.invalid('role', '群众账户在首次微信登录时自动创建，不能在此创建');
     }
     if (!dto.regionCode) throw AccountsException.invalid('regionCode', `${RoleLabel[dto.role]}账户必须选择地区`);
+    if (dto.role === Role.DEPARTMENT_OPERATOR && !dto.department) {
+      throw AccountsException.invalid('department', '行业部门账户必须选择所属部门');
+    }
     narrowRegion(user, dto.regionCode);
     await this.assertRegionExists(dto.regionCode);
     const account = await this.createAccount(dto, { actor: user });
@@ -166,6 +171,10 @@ export class AccountsService {
 
     const role = dto.role ?? account.role;
     const regionCode = dto.regionCode ?? account.regionCode;
+    const department = role === Role.DEPARTMENT_OPERATOR ? (dto.department ?? account.department) : null;
+    if (dto.department && role !== Role.DEPARTMENT_OPERATOR) {
+      throw AccountsException.invalid('department', '只有行业部门账户设置所属部门');
+    }
     if (roleChanges || regionChanges) {
       this.assertRegionFitsRole(role, regionCode);
       narrowRegion(user, regionCode);
@@ -174,6 +183,7 @@ export class AccountsService {
 
     const changes: Partial<Account> = {};
     if (dto.displayName !== undefined) changes.displayName = dto.displayName;
+    if (department !== account.department) changes.department = department;
     if (roleChanges) changes.role = role;
     if (regionChanges) changes.regionCode = regionCode;
     if (dto.isActive !== undefined) changes.isActive = dto.isActive;
@@ -368,11 +378,19 @@ export class AccountsService {
     if (role !== Role.CITIZEN && !username) throw AccountsException.invalid('username', '干部账户必须有用户名');
     const displayName = input.displayName?.trim();
     if (!displayName) throw AccountsException.invalid('displayName', '姓名不能为空');
+    const department = input.department ?? null;
+    if (department && role !== Role.DEPARTMENT_OPERATOR) {
+      throw AccountsException.invalid('department', '只有行业部门账户设置所属部门');
+    }
+    if (department && !Object.values(Department).includes(department)) {
+      throw AccountsException.invalid('department', '所属部门不是允许的取值');
+    }
     return {
       username,
       displayName,
       role,
       regionCode,
+      department,
       passwordHash: input.password ? await this.passwords.hash(input.password) : null,
       wecomUserid: input.wecomUserid ?? null,
       ...this.phoneColumns(input.phone ?? null),

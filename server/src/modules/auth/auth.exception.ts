@@ -19,6 +19,8 @@ export enum AuthErrorCode {
   AUTH_WECOM_NOT_LINKED = 'AUTH_WECOM_NOT_LINKED',
   /** WeChat / WeCom did not answer, answered garbage, or refused our credentials */
   AUTH_PROVIDER_UNAVAILABLE = 'AUTH_PROVIDER_UNAVAILABLE',
+  /** X-Api-Key unknown or revoked (department systems) */
+  AUTH_API_KEY_INVALID = 'AUTH_API_KEY_INVALID',
 }
 
 export class AuthException extends AppException {
@@ -51,6 +53,10 @@ export class AuthException extends AppException {
 
   static unauthenticated(): AuthException {
     return new AuthException(CommonErrorCode.UNAUTHENTICATED, '请先登录', HttpStatus.UNAUTHORIZED);
+  }
+
+  static apiKeyInvalid(): AuthException {
+    return new AuthException(AuthErrorCode.AUTH_API_KEY_INVALID, '接口密钥无效或已停用，请联系管理员', HttpStatus.UNAUTHORIZED);
   }
 
   static tokenExpired(): AuthException {

@@ -244,6 +244,32 @@ export class CasesService {
     return { id: c.id, caseNumber: c.caseNumber, case: c, event };
   }
 
+  /** The household's open identification case, if any (department warnings link it instead of opening another). */
+  async findOpenCase(manager: EntityManager, countyCode: string, householdId: string): Promise<{ id: string; caseNumber: string } | null> {
+    const open = await manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.caseNumber'])
+      .where('c.county_code = :county AND c.household_id = :household AND c.kind = :kind AND c.closed_at IS NULL', {
+        county: countyCode,
+        household: householdId,
+        kind: CaseKind.IDENTIFICATION,
+      })
+      .getOne();
+    return open ? { id: open.id, caseNumber: open.caseNumber } : null;
+  }
+
+  /** Number and status of cases by id (for lists that show the case a record led to, e.g. department feedback). */
+  async briefsOf(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, { caseNumber: string; status: string }>> {
+    const unique = [...new Set(ids.filter(Boolean))];
+    if (!unique.length) return new Map();
+    const rows: { id: string; case_number: string; status: string }[] = await manager.query(
+      `SELECT id, case_number, status FROM cases WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((r) => [r.id, { caseNumber: r.case_number, status: r.status }]));
+  }
+
   private async resolveSubject(
     manager: EntityManager,
     user: AuthUser,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role } from '@jiuzhu/shared';
+import { Department, Role } from '@jiuzhu/shared';
 
 export class AccountResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -8,6 +8,8 @@ export class AccountResponseDto {
   @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
   @ApiProperty({ description: '角色中文名', example: '网格员' }) roleLabel: string;
   @ApiProperty({ nullable: true, type: String, description: '干部的地区；已绑定群众为其户所在村' }) regionCode: string | null;
+  @ApiProperty({ nullable: true, enum: Department, enumName: 'Department', description: '行业部门账户的所属部门' }) department: Department | null;
+  @ApiProperty({ nullable: true, type: String, description: '所属部门中文名，如 医保' }) departmentLabel: string | null;
   @ApiProperty({ nullable: true, type: String, description: '脱敏手机号，如 138****5678' }) phone: string | null;
   @ApiProperty({ description: '已关联微信（群众）' }) wechatLinked: boolean;
   @ApiProperty({ nullable: true, type: String, description: '关联的企业微信 userid' }) wecomUserid: string | null;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { Role } from '@jiuzhu/shared';
+import { Department, Role } from '@jiuzhu/shared';
 import { PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../password.service.js';
 import { IsMobile, REGION_CODE_MESSAGE, REGION_CODE_PATTERN, USERNAME_MESSAGE, USERNAME_PATTERN } from './validators.js';
 
@@ -22,6 +22,11 @@ export class CreateAccountDto {
   @ApiProperty({ enum: Role, enumName: 'Role' })
   @IsEnum(Role, { message: '角色不是允许的取值' })
   role: Role;
+
+  @ApiPropertyOptional({ enum: Department, enumName: 'Department', description: '行业部门账户的所属部门（如 MEDICAL_INSURANCE 医保）；其他角色不填' })
+  @IsOptional()
+  @IsEnum(Department, { message: '所属部门不是允许的取值' })
+  department?: Department;
 
   @ApiPropertyOptional({ example: '530129103201', description: '干部所在地区代码（群众账户不填）' })
   @IsOptional()

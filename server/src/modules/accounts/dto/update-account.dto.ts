@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { Role } from '@jiuzhu/shared';
+import { Department, Role } from '@jiuzhu/shared';
 import { PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../password.service.js';
 import { IsMobile, REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from './validators.js';
 
@@ -21,6 +21,11 @@ export class UpdateAccountDto {
   @IsOptional()
   @IsEnum(Role, { message: '角色不是允许的取值' })
   role?: Role;
+
+  @ApiPropertyOptional({ enum: Department, enumName: 'Department', description: '行业部门账户的所属部门（如 MEDICAL_INSURANCE 医保）；其他角色不填' })
+  @IsOptional()
+  @IsEnum(Department, { message: '所属部门不是允许的取值' })
+  department?: Department;
 
   @ApiPropertyOptional({ example: '530129103' })
   @IsOptional()

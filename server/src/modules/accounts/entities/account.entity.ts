@@ -1,8 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Role } from '@jiuzhu/shared';
+import { Department, Role } from '@jiuzhu/shared';
 
 const ROLE_LIST = Object.values(Role)
   .map((role) => `'${role}'`)
+  .join(', ');
+const DEPARTMENT_LIST = Object.values(Department)
+  .map((department) => `'${department}'`)
   .join(', ');
 
 /**
@@ -12,6 +15,7 @@ const ROLE_LIST = Object.values(Role)
 @Entity({ name: 'accounts' })
 @Check('CHK_accounts_role', `"role" IN (${ROLE_LIST})`)
 @Check('CHK_accounts_cadre_region', `"role" = 'CITIZEN' OR "region_code" IS NOT NULL`)
+@Check('CHK_accounts_department', `"department" IS NULL OR "department" IN (${DEPARTMENT_LIST})`)
 @Check('CHK_accounts_binding', `("household_id" IS NULL) = ("member_id" IS NULL)`)
 // region_code varchar_pattern_ops, created by hand in the migration: the administrators' prefix filter (LIKE '5301%')
 @Index('IDX_accounts_region_pattern', { synchronize: false })
@@ -36,6 +40,10 @@ export class Account {
    */
   @Column({ name: 'region_code', type: 'varchar', length: 15, nullable: true })
   regionCode: string | null;
+
+  /** department operators: the department whose data they deliver (数据共享中心); null for every other role */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  department: Department | null;
 
   /** argon2id; null for accounts that only log in through WeChat or WeCom */
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })

@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Role } from '@jiuzhu/shared';
 import type { AuthUser } from '../../../common/auth/auth-user.js';
-import { IS_PUBLIC } from '../../../common/auth/decorators.js';
+import { API_KEY_HEADER, ApiKeyAuthenticator } from '../../../common/auth/api-key-authenticator.js';
+import { API_KEY_ALLOWED, IS_PUBLIC } from '../../../common/auth/decorators.js';
 import { SessionsService } from '../../accounts/sessions.service.js';
 import { AuthException } from '../auth.exception.js';
 import { TokenService } from '../token.service.js';
@@ -20,6 +21,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly sessions: SessionsService,
+    @Optional() private readonly apiKeys?: ApiKeyAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,6 +29,15 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const apiKey = request.headers[API_KEY_HEADER];
+    if (typeof apiKey === 'string' && !request.headers.authorization && this.apiKeys &&
+        this.reflector.getAllAndOverride<boolean>(API_KEY_ALLOWED, [context.getHandler(), context.getClass()])) {
+      // a department system (data-sharing center): the key stands for the login
+      const user = await this.apiKeys.authenticate(apiKey);
+      if (!user) throw AuthException.apiKeyInvalid();
+      request.user = user;
+      return true;
+    }
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw AuthException.unauthenticated();
