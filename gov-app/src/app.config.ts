@@ -7,6 +7,8 @@ export default defineAppConfig({
     { root: 'packages/cases', pages: ['pages/inbox/index', 'pages/detail/index', 'pages/action/index', 'pages/bulk/index'] },
     { root: 'packages/tickets', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/households', pages: ['pages/search/index', 'pages/detail/index'] },
+    { root: 'packages/warnings', pages: ['pages/inbox/index', 'pages/detail/index'] },
+    { root: 'packages/exchange', pages: ['pages/upload/index', 'pages/batch/index', 'pages/batches/index', 'pages/feedback/index'] },
   ],
   // The screening form records where a visit took place (optional; platform/location.weapp.ts).
   permission: { 'scope.userLocation': { desc: '记录入户筛查的位置' } },

@@ -82,10 +82,10 @@ describe('政府找 H5 (cadre)', () => {
     assert.notEqual(await storedValue(page, 'jiuzhu.refreshToken'), before)
   })
 
-  test('an entry leads to the placeholder', async () => {
+  test('an entry leads to its work area and back', async () => {
     await page.getByRole('button', { name: /^预警/ }).click()
-    await visibleText(page.getByText(/「预警」即将开放/))
-    await page.getByRole('button', { name: '返回首页' }).click()
+    await visibleText(page.getByText(/行业部门数据比对发现的风险线索/))
+    await page.goBack()
     await page.getByRole('button', { name: '退出登录' }).waitFor()
   })
 
