@@ -103,10 +103,11 @@ export class ExchangeDatasetsService {
     if (!this.mayUse(sender, dataset)) throw ExchangeException.datasetNotAllowed(dataset.name);
   }
 
-  /** GET /exchange/datasets: department operators and keys see theirs, administrators and county officers all. */
+  /** GET /exchange/datasets: department operators and keys see theirs, administrators all, cadres all to read (canSend false). */
   async list(user: AuthUser): Promise<DatasetListDto> {
     const datasets = await this.all();
-    if (user.role === Role.COUNTY_OFFICER) return { items: datasets.map((d) => this.map(d, false)) };
+    const sends = !!user.apiKey || user.role === Role.ADMIN || user.role === Role.DEPARTMENT_OPERATOR;
+    if (!sends) return { items: datasets.map((d) => this.map(d, false)) };
     const sender = await this.senderOf(user);
     return { items: datasets.filter((d) => this.mayUse(sender, d)).map((d) => this.map(d, true)) };
   }

@@ -52,8 +52,8 @@ export class ExchangeController {
 
   @Get('datasets')
   @ApiKeyAllowed()
-  @Roles(...SENDERS, Role.COUNTY_OFFICER)
-  @ApiOperation({ summary: '数据集及其列（行业部门与接口密钥：本部门可报送的；管理员、县级：全部）' })
+  @Roles(...SENDERS, Role.COUNTY_OFFICER, Role.TOWNSHIP_REVIEWER, Role.VILLAGE_CADRE, Role.GRID_WORKER)
+  @ApiOperation({ summary: '数据集及其列（行业部门与接口密钥：本部门可报送的；管理员：全部；干部：全部，只读，如按数据来源筛选预警）' })
   @ApiOkResponse({ type: DatasetListDto })
   listDatasets(@CurrentUser() user: AuthUser) {
     return this.datasets.list(user);

@@ -55,10 +55,10 @@ export class WarningActionDto {
   version: number;
 
   @ApiPropertyOptional({ description: '排除理由（dismiss 必填），或立案说明' })
-  @ValidateIf((o: WarningActionDto) => o.action === WarningAction.DISMISS || o.reason !== undefined)
+  // required for dismiss: the service names the field when it is missing (one message, not one per rule)
+  @ValidateIf((o: WarningActionDto) => o.reason !== undefined && o.reason !== null)
   @Transform(trim)
   @IsString({ message: '理由必须是文字' })
-  @Matches(/\S/, { message: '请填写排除理由' })
   @MaxLength(500, { message: '理由最多500个字' })
   reason?: string;
 }
