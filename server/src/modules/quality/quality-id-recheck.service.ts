@@ -4,7 +4,7 @@ import { maskName, validateIdNumber } from '@jiuzhu/shared';
 import { Clock } from '../../common/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CryptoService } from '../crypto/crypto.service.js';
-import { QualityCheckCode } from './quality-checks.js';
+import { QualityCheckCode, wellFormedHash } from './quality-checks.js';
 
 const BATCH = 1000;
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
@@ -56,7 +56,7 @@ export class QualityIdRecheckService {
                 to_char(m.birth_date, 'YYYY-MM-DD') AS birth_date, m.id_number_encrypted, m.id_number_hash
            FROM members m JOIN households h ON h.county_code = m.county_code AND h.id = m.household_id
           WHERE m.county_code = $1 AND h.region_code LIKE $2 AND (m.household_id, m.id) > ($3::uuid, $4::uuid)
-            AND m.id_number_encrypted LIKE 'v1:%' AND m.id_number_hash ~ '^[0-9a-f]{64}$'
+            AND m.id_number_encrypted LIKE 'v1:%' AND ${wellFormedHash('m.id_number_hash')}
           ORDER BY m.household_id, m.id
           LIMIT ${BATCH}`,
         [countyCode, `${prefix}%`, after.household, after.member],

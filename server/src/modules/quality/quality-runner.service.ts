@@ -157,6 +157,8 @@ export class QualityRunnerService implements OnModuleInit {
     const prefix = run.regionCode.length > 6 ? run.regionCode : countyCode;
     const now = this.clock.now();
     const monitoredSinceCutoff = addMonths(this.clock.today().slice(0, 7), -MONITORED_MONTHS);
+    // JIT compiles these plans for longer than they run (measured: 1.5 s of 5 s on a county of 76,000 members)
+    await manager.query(`SELECT set_config('jit', 'off', true)`);
     await manager.query(`DELETE FROM quality_findings WHERE county_code = $1 AND run_id = $2`, [countyCode, run.id]);
     for (const check of QUALITY_CHECKS) {
       if (!check.select) continue;
