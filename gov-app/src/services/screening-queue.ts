@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { setUnsentCount } from '@kit/local-data'
+import { setLoginNotice } from '@kit/login-notice'
 import { dropFile, keptFilePath } from '@kit/local-files'
 import { ApiError } from '@kit/request'
 import { getCachedAccount, isLoggedIn } from '@kit/session'
@@ -267,7 +268,8 @@ export function flushQueue(): Promise<FlushSummary> {
         summary.stopped = stopped
         const left = readQueue(accountId).length
         summary.message = stopped === 'AUTH' ? loginLostMessage(left) : `没有网络，${left} 条记录保存在手机上，有网络时会自动发送`
-        if (stopped === 'AUTH') void Taro.showModal({ title: '登录已失效', content: summary.message, showCancel: false, confirmText: '知道了' })
+        // the request wrapper has already sent the user to the login page, which shows this
+        if (stopped === 'AUTH') setLoginNotice(summary.message)
         break
       }
       if (readQueue(accountId).filter((item) => item.state === 'WAITING').length >= before) break

@@ -64,7 +64,7 @@ export type DraftErrors = Partial<Record<'contactMode' | 'anyoneHome' | 'checkli
 export function validateDraft(draft: ScreeningDraft): DraftErrors {
   const errors: DraftErrors = {}
   if (!draft.contactMode) errors.contactMode = '请选择走访方式'
-  if (draft.anyoneHome === null) errors.anyoneHome = '请选择家中是否有人'
+  if (draft.anyoneHome === null) errors.anyoneHome = draft.contactMode === 'PHONE' ? '请选择是否联系上家人' : '请选择家中是否有人'
   const missing = CHECKLIST_ITEMS.filter((item) => typeof draft.checklist[item.key] !== 'boolean')
   if (missing.length) errors.checklist = `请逐项选择：${missing.map((item) => item.label).join('、')}`
   if (draft.incomeChanged === null) errors.incomeChanged = '请选择收入是否有变化'

@@ -5,6 +5,7 @@ import type { Me } from '@jiuzhu/shared/client'
 import { Button } from '@kit/button'
 import { FormError } from '@kit/form-error'
 import { LabeledInput } from '@kit/labeled-input'
+import { useLoginNotice } from '@kit/login-notice'
 import { HOME_PAGE } from '@kit/pages'
 import { takeReturnTo } from '@kit/session'
 import { loginWithPassword, loginWithWecom } from '../../services/auth'
@@ -18,6 +19,8 @@ export default function LoginPage() {
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
   const wecom = isWecomAvailable()
+  // why the user was sent here, e.g. a revoked login with screening records waiting to be sent
+  const notice = useLoginNotice()
 
   async function signIn(action: () => Promise<Me>) {
     setBusy(true)
@@ -47,7 +50,7 @@ export default function LoginPage() {
     <View className='page login-page'>
       <Text className='login-title'>政府找</Text>
       <Text className='login-subtitle'>防止返贫动态监测和帮扶 · 干部工作台</Text>
-      <FormError message={formError} />
+      <FormError message={formError || notice} />
       <LabeledInput
         id='login-username'
         label='账号'

@@ -21,23 +21,22 @@ export function TaskItem({ task, status, queued, onOpen }: TaskItemProps) {
   const type = household.monitoringType ? labelOf(MonitoringTypeLabel, household.monitoringType) : labelOf(HouseholdTypeLabel, household.householdType)
   return (
     <View className='task-item' {...a11y({ role: 'listitem' })}>
-    <View
-      className={`card task task--${status.toLowerCase()}`}
-      onClick={onOpen}
-      {...pressProps(onOpen, false)}
-      {...a11y({ 'aria-label': `${household.headName}，户编号${household.householdNumber}，${STATUS_LABELS[status]}${status === 'CONFLICT' ? `，${CONFLICT_TEXT}` : ''}` })}
-    >
-      <View className='task-head'>
-        <Text className='task-name'>{head}</Text>
-        <Text className={`badge badge--${status.toLowerCase()}`}>{STATUS_LABELS[status]}</Text>
+      <View
+        className={`card task task--${status.toLowerCase()}`}
+        onClick={onOpen}
+        {...pressProps(onOpen, false)}
+      >
+        <View className='task-head'>
+          <Text className='task-name'>{head}</Text>
+          <Text className={`badge badge--${status.toLowerCase()}`}>{STATUS_LABELS[status]}</Text>
+        </View>
+        <Text className='task-line'>
+          户编号 {household.householdNumber} · {type} · {household.memberCount}人
+        </Text>
+        <Text className='task-line'>{household.address}</Text>
+        {status === 'CONFLICT' ? <Text className='task-alert'>{CONFLICT_TEXT}</Text> : null}
+        {status === 'REJECTED' ? <Text className='task-alert'>{queued?.message || '记录未通过，请修改后重新保存'}</Text> : null}
       </View>
-      <Text className='task-line'>
-        户编号 {household.householdNumber} · {type} · {household.memberCount}人
-      </Text>
-      <Text className='task-line'>{household.address}</Text>
-      {status === 'CONFLICT' ? <Text className='task-alert'>{CONFLICT_TEXT}</Text> : null}
-      {status === 'REJECTED' ? <Text className='task-alert'>{queued?.message || '记录未通过，请修改后重新保存'}</Text> : null}
-    </View>
     </View>
   )
 }

@@ -86,6 +86,7 @@ export default function ScreeningListPage() {
   }
 
   useDidShow(() => {
+    opening.current = 0
     if (!isLoggedIn()) {
       goToLogin()
       return
