@@ -83,7 +83,7 @@ export interface WarningFilters {
   pageSize?: number
 }
 
-/** The warnings of my region, newest first. */
+/** The warnings of my region: high severity first, then the newest (the server's order). */
 export function listWarnings(filters: WarningFilters): Promise<Paged<Warning>> {
   return request<Paged<Warning>>(
     `/warnings${queryString({

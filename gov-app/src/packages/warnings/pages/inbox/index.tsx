@@ -34,8 +34,8 @@ function statusesOf(view: StatusView): WarningStatus[] | undefined {
 }
 
 /**
- * 预警: the department warnings of my region, newest first; by status (default: not yet settled), data source,
- * severity and month, searched by household number or head's name; paged.
+ * 预警: the department warnings of my region (the server puts high severity first, then the newest); by status
+ * (default: not yet settled), data source, severity and month, searched by household number or head's name; paged.
  */
 export default function WarningInboxPage() {
   const [status, setStatus] = useState<StatusView>('OPEN')
