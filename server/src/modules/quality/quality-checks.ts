@@ -2,9 +2,9 @@ import { CaseKind, CaseStatus, DEVELOPMENTAL_MEASURE_TYPES, LabourCapacity, Meas
 
 /**
  * The data-quality checks 账账相符、账实相符 (DOMAIN.md "Data quality"). Each is one set-based SQL statement over the
- * registry of one county (and region prefix) that yields (household_id, region_code, household_number, details) rows; the runner
- * inserts them as findings. `details` may hold only masked or non-personal values (masked names, relations,
- * counts, amounts, types, dates). ID_NUMBER_INVALID is the exception: it needs the plain ID numbers, so it is a
+ * registry of one county (and region prefix) that yields (household_id, region_code, household_number, details)
+ * rows; the runner inserts them as findings. `details` may hold only masked or non-personal values (masked names,
+ * relations, counts, amounts, types, dates). ID_NUMBER_INVALID is the exception: it needs the plain ID numbers, so it is a
  * streamed decrypting pass (QualityIdRecheckService), run only when asked for.
  *
  * Where the data lives today (docs/data-quality.md): help measures are the first measures of the county decision
