@@ -1,8 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 import { AppConfigService } from '../../config/app-config.service.js';
 
 const VERSION = 'v1';
+// IVs are cut from a pool of random bytes refilled 4096 at a time: one randomBytes call per value cost more than the
+// encryption itself when a department batch encrypts 200,000 ID numbers
+const IV_BYTES = 12;
+const IV_POOL_SIZE = IV_BYTES * 4096;
 
 /**
  * Personal data at rest (DOMAIN.md: ID numbers, phones, health): AES-256-GCM with a random IV per value,
@@ -14,6 +18,8 @@ export class CryptoService {
   private readonly logger = new Logger(CryptoService.name);
   private readonly encryptionKey: Buffer;
   private readonly hashKey: Buffer;
+  private readonly ivPool = Buffer.alloc(IV_POOL_SIZE);
+  private ivOffset = IV_POOL_SIZE;
 
   constructor(config: AppConfigService) {
     const configured = config.get('ENCRYPTION_KEY');
@@ -33,7 +39,12 @@ export class CryptoService {
   encrypt(plain: string | null | undefined): string | null;
   encrypt(plain: string | null | undefined): string | null {
     if (plain === null || plain === undefined || plain === '') return null;
-    const iv = randomBytes(12);
+    if (this.ivOffset >= IV_POOL_SIZE) {
+      randomFillSync(this.ivPool);
+      this.ivOffset = 0;
+    }
+    // a copy: the cipher must not see the pool change under it
+    const iv = Buffer.from(this.ivPool.subarray(this.ivOffset, (this.ivOffset += IV_BYTES)));
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
