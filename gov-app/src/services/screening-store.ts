@@ -11,7 +11,7 @@ const PREFIX = `${LOCAL_DATA_PREFIX}screening.`
 /** Tasks per storage key: a card with members is 1-2 KB of JSON, so a chunk stays far under 1 MB. */
 const TASKS_PER_CHUNK = 100
 /** The most tasks a phone keeps: a grid is a few hundred households, a village a few grids. */
-export const MAX_TASKS = 3000
+export const MAX_TASKS = 2000
 
 /** Taro.eventCenter event after the kept tasks or the queue changed; pages that show them listen. */
 export const SCREENING_CHANGED = 'jiuzhu:screening'
@@ -23,10 +23,12 @@ export interface TaskDownload {
   downloadedAt: string
   total: number
   chunks: number
+  /** the chunks of this download are under their own keys, so a new download never mixes with the old one */
+  generation: string
 }
 
 const metaKey = (accountId: string) => `${PREFIX}tasks.${accountId}`
-const chunkKey = (accountId: string, index: number) => `${PREFIX}tasks.${accountId}.${index}`
+const chunkKey = (meta: Pick<TaskDownload, 'accountId' | 'generation'>, index: number) => `${PREFIX}tasks.${meta.accountId}.${meta.generation}.${index}`
 
 /** Storage refused the write (full): said in words the worker can act on. */
 export class StorageFullError extends Error {
@@ -57,7 +59,7 @@ export function loadTasks(accountId: string): ScreeningTask[] {
   const meta = getDownload(accountId)
   const tasks: ScreeningTask[] = []
   for (let i = 0; meta && i < meta.chunks; i++) {
-    const chunk = Taro.getStorageSync<ScreeningTask[]>(chunkKey(accountId, i))
+    const chunk = Taro.getStorageSync<ScreeningTask[]>(chunkKey(meta, i))
     if (Array.isArray(chunk)) tasks.push(...chunk)
   }
   cache = { accountId, tasks }
@@ -70,11 +72,23 @@ export function findTask(accountId: string, taskId: string): ScreeningTask | nul
 
 function saveTasks(accountId: string, month: string, tasks: ScreeningTask[]): TaskDownload {
   const before = getDownload(accountId)
-  const chunks = Math.ceil(tasks.length / TASKS_PER_CHUNK)
-  for (let i = 0; i < chunks; i++) writeStorage(chunkKey(accountId, i), tasks.slice(i * TASKS_PER_CHUNK, (i + 1) * TASKS_PER_CHUNK))
-  for (let i = chunks; before && i < before.chunks; i++) Taro.removeStorageSync(chunkKey(accountId, i))
-  const meta: TaskDownload = { accountId, month, downloadedAt: new Date().toISOString(), total: tasks.length, chunks }
-  writeStorage(metaKey(accountId), meta)
+  const meta: TaskDownload = {
+    accountId,
+    month,
+    downloadedAt: new Date().toISOString(),
+    total: tasks.length,
+    chunks: Math.ceil(tasks.length / TASKS_PER_CHUNK),
+    generation: Date.now().toString(36),
+  }
+  try {
+    for (let i = 0; i < meta.chunks; i++) writeStorage(chunkKey(meta, i), tasks.slice(i * TASKS_PER_CHUNK, (i + 1) * TASKS_PER_CHUNK))
+    writeStorage(metaKey(accountId), meta)
+  } catch (error) {
+    // storage full: the new download goes, the old one stays as it was
+    for (let i = 0; i < meta.chunks; i++) Taro.removeStorageSync(chunkKey(meta, i))
+    throw error
+  }
+  for (let i = 0; before && before.generation !== meta.generation && i < before.chunks; i++) Taro.removeStorageSync(chunkKey(before, i))
   cache = { accountId, tasks }
   Taro.eventCenter.trigger(SCREENING_CHANGED)
   return meta
@@ -86,8 +100,10 @@ export function updateTask(accountId: string, taskId: string, change: (task: Scr
   const index = tasks.findIndex((task) => task.id === taskId)
   if (index < 0) return
   tasks[index] = change(tasks[index])
+  const meta = getDownload(accountId)
+  if (!meta) return
   const chunk = Math.floor(index / TASKS_PER_CHUNK)
-  writeStorage(chunkKey(accountId, chunk), tasks.slice(chunk * TASKS_PER_CHUNK, (chunk + 1) * TASKS_PER_CHUNK))
+  writeStorage(chunkKey(meta, chunk), tasks.slice(chunk * TASKS_PER_CHUNK, (chunk + 1) * TASKS_PER_CHUNK))
   Taro.eventCenter.trigger(SCREENING_CHANGED)
 }
 

@@ -162,7 +162,7 @@ describe('政府找 H5: 本月筛查 offline', () => {
     await server?.stop()
   })
 
-  test('the grid worker opens 本月筛查 and the whole month is downloaded (all pages)', async () => {
+  test('the grid worker opens 本月筛查 and the whole month is downloaded (all pages)', async (t) => {
     const grid = await login('grid')
     gridAccount = grid.account
     const tasks = await api(server.baseUrl, '/screening/tasks?pageSize=500', { token: grid.accessToken })
@@ -182,6 +182,10 @@ describe('政府找 H5: 本月筛查 offline', () => {
     const kept = JSON.stringify(await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('jiuzhu.local.'))))
     for (const idNumber of idNumbers) assert.ok(!kept.includes(idNumber), 'no whole ID number kept')
     assert.match(kept, /5301\*{10}\d{3}[\dX]/, 'ID numbers masked as served')
+    const bytes = await page.evaluate(() =>
+      Object.entries(localStorage).filter(([k]) => k.startsWith('jiuzhu.local.screening.tasks.')).reduce((n, [k, v]) => n + k.length + v.length, 0),
+    )
+    t.diagnostic(`kept on the phone: ${total} tasks in ${bytes} characters of storage (${Math.round(bytes / total)} per task)`)
     assert.doesNotMatch(kept, /health/i)
     await screenshot(page, 'screening-list')
     await checkScreen(page, 'screening list')

@@ -69,8 +69,8 @@ export default function ScreeningHouseholdPage() {
       const title =
         resolution === 'DISCARD'
           ? resolved.taskStatus === 'TODO'
-            ? '已放弃，请重新筛查'
-            : '已放弃我的结果'
+            ? '已作废，请重新筛查'
+            : '已作废我的结果'
           : resolved.caseId
             ? '已保留，发现风险已生成申报'
             : '已保留我的结果'
@@ -132,16 +132,17 @@ export default function ScreeningHouseholdPage() {
             <Text className='task-alert' {...a11y({ role: 'alert' })}>
               {CONFLICT_TEXT}
             </Text>
-            {task.result?.conflictReasonLabel ? <Text className='hint'>{task.result.conflictReasonLabel}</Text> : null}
             <Text className='hint'>
-              你的记录已经送到，但在你下载任务之后，这户的信息被别人改过（或别人已经记录过本月筛查）。请核对后选择：保留我的结果（作为本月筛查结果，有风险会生成申报），或放弃我的结果（重新筛查）。
+              {task.result?.conflictReasonLabel ||
+                '你的记录已经送到，但在你下载任务之后，这户的信息被别人改过，或别人已经记录过本月筛查。'}
             </Text>
+            <Text className='hint'>请核对后选择：保留我的结果（计为本月结果，有风险会生成申报），或作废我的结果（本月重新筛查）。</Text>
             {task.result ? <ResultSummaryView result={task.result} /> : null}
             <Button className='big-button' type='primary' size='large' block loading={resolving === 'KEEP'} disabled={resolving !== null} onClick={() => void resolve('KEEP')}>
               保留我的结果
             </Button>
             <Button className='big-button' size='large' block loading={resolving === 'DISCARD'} disabled={resolving !== null} onClick={() => void resolve('DISCARD')}>
-              放弃我的结果
+              作废我的结果
             </Button>
           </View>
         ) : null}
