@@ -50,6 +50,9 @@ const GOOD_FILE = csv([
   [badCheckDigit(residentId('19660606', 719)), '张三', '住院', `${MONTH}-01`, `${MONTH}-05`, '9000', '3000'],
   [residentId('19770707', 721), '李四', '急诊', `${MONTH}-01`, `${MONTH}-05`, '9000', '不知道'],
 ])
+// The size limit of this run (EXCHANGE_MAX_BYTES): the good file fits, TOO_LARGE_FILE does not.
+const MAX_BYTES = 4096
+const TOO_LARGE_FILE = csv(Array.from({ length: 120 }, () => stay(stranger, 20_000)))
 // The same rows under a header the dataset does not know and without 自付费用: refused whole.
 const WRONG_COLUMNS_FILE = `${['身份证号', '姓名', '就诊类型', '入院日期', '出院日期', '医疗总费用', '报销金额'].join(',')}\r\n${stay(stranger, 1).join(',')}\r\n`
 
@@ -146,7 +149,15 @@ describe('政府找 H5: 数据报送 and 预警', () => {
 
   before(async () => {
     browser = await launchBrowser()
-    server = await startServer()
+    const limit = process.env.EXCHANGE_MAX_BYTES
+    process.env.EXCHANGE_MAX_BYTES = String(MAX_BYTES)
+    try {
+      server = await startServer()
+    } finally {
+      if (limit === undefined) delete process.env.EXCHANGE_MAX_BYTES
+      else process.env.EXCHANGE_MAX_BYTES = limit
+    }
+    assert.ok(Buffer.byteLength(GOOD_FILE) < MAX_BYTES && Buffer.byteLength(TOO_LARGE_FILE) > MAX_BYTES)
     for (const name of ['admin', 'village', 'county']) tokens[name] = await login(name)
     await ok(
       '/accounts',
@@ -199,7 +210,7 @@ describe('政府找 H5: 数据报送 and 预警', () => {
     assert.equal(template.bytes.subarray(0, 2).toString(), 'PK', 'an xlsx (zip) file')
   })
 
-  test('a file with wrong columns is refused with the server’s message, as it is', async () => {
+  test('a file with wrong columns, or one too large, is refused with the server’s message, as it is', async () => {
     const page = pages.operator
     const expected = await sendThroughApi(tokens.operator, '医保-错表头.csv', WRONG_COLUMNS_FILE)
     assert.equal(expected.status, 400, JSON.stringify(expected.body))
@@ -208,6 +219,12 @@ describe('政府找 H5: 数据报送 and 预警', () => {
     assert.equal(await visibleText(current(page).locator('.form-error')), expected.body.message)
     assert.match(expected.body.message, /自付费用|报销金额/, 'the message names the columns')
     await screenshot(page, 'exchange-upload-refused')
+
+    const tooLarge = await sendThroughApi(tokens.operator, '医保-太大.csv', TOO_LARGE_FILE)
+    assert.equal(tooLarge.status, 413, JSON.stringify(tooLarge.body))
+    await chooseFile(page, '医保-太大.csv', TOO_LARGE_FILE)
+    await current(page).getByRole('button', { name: '上传', exact: true }).click()
+    await current(page).locator('.form-error').getByText(tooLarge.body.message, { exact: true }).waitFor()
     const batches = await ok(`/exchange/batches?month=${MONTH}`, { token: tokens.operator })
     assert.equal(batches.total, 0, 'nothing stored')
   })
