@@ -11,12 +11,24 @@ describe('exchange intake: deliveries refused whole, nothing stored', () => {
   let t: TestApp;
   let registry: Registry;
   let senders: Senders;
+  /** files other spec files of this run stored before this one (the storage directory is shared by the run) */
+  let before: string[];
 
   beforeAll(async () => {
     t = await createTestApp();
     ({ registry, senders } = await createRegistry(t));
+    before = storedFiles();
   });
   afterAll(async () => t.close());
+
+  function storedFiles(): string[] {
+    try {
+      const dir = t.app.get(ExchangeIntakeService).directory;
+      return readdirSync(dir, { recursive: true }).map(String).filter((f) => !f.startsWith('tmp') && /\.(csv|xlsx|json)$/.test(f)).sort();
+    } catch {
+      return [];
+    }
+  }
 
   const send = (content: Buffer | string, extra: Record<string, string> = {}, name = 'data.csv') =>
     upload(t, { token: senders.medical.token }, { dataset: 'MEDICAL_SELF_PAID', month: MONTH, ...extra }, content, name);
@@ -64,15 +76,7 @@ describe('exchange intake: deliveries refused whole, nothing stored', () => {
 
   it('stored nothing for any of them', async () => {
     expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM exchange_batches`))[0].n)).toBe(0);
-    const dir = t.app.get(ExchangeIntakeService).directory;
-    const files = (() => {
-      try {
-        return readdirSync(dir, { recursive: true }).map(String).filter((f) => !f.startsWith('tmp') && /\.(csv|xlsx|json)$/.test(f));
-      } catch {
-        return [];
-      }
-    })();
-    expect(files).toEqual([]);
-    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    expect(storedFiles()).toEqual(before);
+    expect(readdirSync(join(t.app.get(ExchangeIntakeService).directory, 'tmp'))).toEqual([]);
   });
 });
