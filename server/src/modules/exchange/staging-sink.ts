@@ -37,6 +37,11 @@ export interface StagingSink {
 
 const RECORD_COLUMNS = '"batch_id", "row_number", "id_hash", "id_encrypted", "id_masked", "name", "fields"';
 const ERROR_FLUSH_ROWS = 1000;
+/**
+ * Rows are handed to the COPY stream in groups of about this many characters: pg-copy-streams sends every write as
+ * its own CopyData message with two socket writes, which per row cost more than the rest of the staging.
+ */
+const COPY_WRITE_CHARS = 64 * 1024;
 
 /** COPY text format: backslash, tab, newline and carriage return escaped. */
 function copyText(value: string): string {
@@ -65,6 +70,9 @@ class CopySink implements StagingSink {
   private failure: Error | null = null;
   private inStream = 0;
   private errors: StagedError[] = [];
+  /** lines not yet handed to the COPY stream: one CopyData message (two socket writes) per group, not per row */
+  private pending: string[] = [];
+  private pendingChars = 0;
 
   constructor(
     private readonly runner: QueryRunner,
@@ -92,8 +100,19 @@ class CopySink implements StagingSink {
     const line =
       `${this.batchId}\t${record.rowNumber}\t${record.idHash}\t${record.idEncrypted}\t${record.idMasked}\t` +
       `${copyText(record.name)}\t${copyText(JSON.stringify(record.fields))}\n`;
-    if (!this.stream.write(line)) await once(this.stream, 'drain');
+    this.pending.push(line);
+    this.pendingChars += line.length;
+    if (this.pendingChars >= COPY_WRITE_CHARS) await this.writePending();
     if (++this.inStream >= this.chunkRows) await this.endCopy();
+  }
+
+  /** hands the pending lines to the stream as one write (backpressure respected) */
+  private async writePending(): Promise<void> {
+    if (!this.pending.length || !this.stream) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 
   async writeError(error: StagedError): Promise<void> {
@@ -109,6 +128,7 @@ class CopySink implements StagingSink {
   async close(): Promise<void> {
     // a COPY left open (the job failed mid-file) spoils the connection: the pool must drop it, not reuse it
     const broken = this.stream !== null || this.failure !== null;
+    this.pending = [];
     this.stream?.destroy();
     this.stream = null;
     const runner = this.runner as QueryRunner & { releasePostgresConnection?: (err?: Error) => Promise<void> };
@@ -117,6 +137,7 @@ class CopySink implements StagingSink {
   }
 
   private async endCopy(): Promise<void> {
+    await this.writePending();
     const stream = this.stream;
     const done = this.done;
     if (!stream || !done) return;
