@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { watchNetworkBack } from '../platform/network-watch'
+import { watchNetworkBack } from '@kit/network-watch'
 import { flushQueue, waitingCount } from './screening-queue'
 import { SCREENING_CHANGED } from './screening-store'
 

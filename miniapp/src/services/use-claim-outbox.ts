@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { watchNetworkBack } from '../platform/network-watch'
+import { watchNetworkBack } from '@kit/network-watch'
 import { flushOutbox, listOutbox, OUTBOX_CHANGED } from './claim-outbox'
 
 /** A weak network can fail a send without ever going "offline": try the waiting ones again after this long. */

@@ -15,7 +15,7 @@ import { Page } from '@kit/page'
 import type { ApiError } from '@kit/request'
 import { getCachedAccount } from '@kit/session'
 import { uploadFile } from '@kit/upload'
-import { compressImage } from '../../../../platform/compress-image'
+import { compressImage } from '@kit/compress-image'
 import { startVoiceInput, voiceInputAvailable } from '../../../../platform/voice-input'
 import type { VoiceSession } from '../../../../platform/voice-input'
 import {
