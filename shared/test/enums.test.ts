@@ -38,9 +38,9 @@ describe('enums', () => {
   it('has a label map for every enum, covering exactly its values, in Chinese', () => {
     assert.deepEqual(ENUMS_WITH_LABELS.map(([name]) => name).sort(), [
       'CaseAction', 'CaseKind', 'CaseSource', 'CaseStatus', 'CaseStep', 'Department', 'DifficultyKind',
-      'DisabilityCategory', 'DisasterSubtype', 'Education', 'HealthStatus', 'HouseholdType', 'LabourCapacity',
-      'MeasureType', 'MonitoringType', 'RegionLevel', 'Relation', 'RiskType', 'Role', 'SafetyNetStatus',
-      'Schooling', 'Sex', 'TicketKind',
+      'DisabilityCategory', 'DisasterSubtype', 'Education', 'ExchangeBatchStatus', 'HealthStatus', 'HouseholdType',
+      'LabourCapacity', 'MeasureType', 'MonitoringType', 'RegionLevel', 'Relation', 'RiskType', 'Role',
+      'SafetyNetStatus', 'Schooling', 'Sex', 'TicketKind', 'WarningAction', 'WarningSeverity', 'WarningStatus',
     ]);
     for (const [name, values, labels] of ENUMS_WITH_LABELS) {
       assert.ok(values, `enum ${name} exported next to ${name}Label`);
@@ -49,14 +49,15 @@ describe('enums', () => {
     }
   });
 
-  it('uses string values equal to the names (except CaseAction, dotted)', () => {
+  it('uses string values equal to the names (except the actions, which are the API words)', () => {
     for (const [name, values] of ENUMS_WITH_LABELS) {
-      if (name === 'CaseAction') continue;
+      if (name === 'CaseAction' || name === 'WarningAction') continue;
       for (const [key, value] of Object.entries(values)) assert.equal(value, key, `${name}.${key}`);
     }
     assert.equal(CaseAction.TOWNSHIP_RETURN, 'township.return');
     assert.equal(CaseAction.WITHDRAW, 'withdraw');
     assert.equal(Object.keys(CaseActionLabel).length, 11);
+    assert.deepEqual(Object.values(shared.WarningAction).sort(), ['dismiss', 'open-case', 'verify']);
   });
 
   it('labels from the spec', () => {
