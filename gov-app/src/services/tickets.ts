@@ -1,71 +1,16 @@
 import type { Role, TicketKind } from '@jiuzhu/shared/enums'
+import type { TicketDetail, TicketPerson, TicketReply, TicketStatus, TicketSummary } from '@jiuzhu/shared/client'
 import { request } from '@kit/request'
 import { queryString, type Paged } from './query'
 
-// Hotline tickets (求助申请 / 投诉举报 / 政策咨询) as cadres handle them; types follow server/src/modules/tickets/dto.
+// Hotline tickets (求助申请 / 投诉举报 / 政策咨询) as cadres handle them; the types are shared with the citizen app (@jiuzhu/shared/client).
 
-export type TicketStatus = 'OPEN' | 'ACKNOWLEDGED' | 'CLOSED'
+export type { TicketDetail, TicketPerson, TicketReply, TicketStatus, TicketSummary }
 
 export const TICKET_STATUS_LABEL: Record<TicketStatus, string> = {
   OPEN: '待受理',
   ACKNOWLEDGED: '办理中',
   CLOSED: '已办结',
-}
-
-export interface TicketPerson {
-  accountId: string | null
-  name: string
-  role: Role | null
-  roleLabel: string | null
-}
-
-export interface TicketSummary {
-  id: string
-  kind: TicketKind
-  kindLabel: string
-  subject: string
-  content: string
-  anonymous: boolean
-  channel: 'CITIZEN' | 'PHONE'
-  requester: TicketPerson
-  contactPhoneMasked: string | null
-  enteredBy: TicketPerson | null
-  regionCode: string
-  regionName: string
-  householdId: string | null
-  about: TicketPerson | null
-  handlerRegionCode: string
-  handlerRegionName: string
-  status: TicketStatus
-  statusLabel: string
-  assignedTo: TicketPerson | null
-  ackDueDate: string
-  ackDueAt: string
-  acknowledgedAt: string | null
-  ackOverdue: boolean
-  ackLate: boolean
-  closedAt: string | null
-  closeReason: string | null
-  caseId: string | null
-  replyCount: number
-  createdAt: string
-}
-
-export interface TicketReply {
-  id: string
-  author: TicketPerson
-  fromCadre: boolean
-  mine: boolean
-  body: string
-  createdAt: string
-}
-
-export interface TicketDetail extends TicketSummary {
-  replies: TicketReply[]
-  canReply: boolean
-  canClose: boolean
-  canAssign: boolean
-  canConvert: boolean
 }
 
 export interface TicketFilters {

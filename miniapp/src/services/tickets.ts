@@ -1,49 +1,10 @@
+import type { TicketDetail, TicketPerson, TicketReply, TicketStatus, TicketSummary } from '@jiuzhu/shared/client'
 import { request } from '@kit/request'
 
-// The shapes of /tickets (docs/openapi.json, TicketSummaryDto / TicketDetailDto), as the citizen sees them.
+// The citizen's hotline calls; the ticket shapes are shared with the government app (@jiuzhu/shared/client).
 
 export type TicketKind = 'HELP' | 'COMPLAINT' | 'CONSULT'
-export type TicketStatus = 'OPEN' | 'ACKNOWLEDGED' | 'CLOSED'
-
-export interface TicketPerson {
-  name: string
-  roleLabel: string | null
-}
-
-export interface TicketSummary {
-  id: string
-  kind: TicketKind
-  kindLabel: string
-  subject: string
-  content: string
-  anonymous: boolean
-  contactPhoneMasked: string | null
-  regionName: string
-  handlerRegionName: string
-  about: TicketPerson | null
-  status: TicketStatus
-  statusLabel: string
-  ackDueDate: string
-  closedAt: string | null
-  closeReason: string | null
-  replyCount: number
-  createdAt: string
-}
-
-export interface TicketReply {
-  id: string
-  author: TicketPerson
-  fromCadre: boolean
-  mine: boolean
-  body: string
-  createdAt: string
-}
-
-export interface TicketDetail extends TicketSummary {
-  replies: TicketReply[]
-  canReply: boolean
-  canClose: boolean
-}
+export type { TicketDetail, TicketPerson, TicketReply, TicketStatus, TicketSummary }
 
 export interface ComplaintTarget {
   accountId: string

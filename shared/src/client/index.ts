@@ -1,6 +1,7 @@
 // The framework-free client of both apps: API types, the session store over a key/value storage and the
 // request client over a transport (token refresh, retry, Chinese errors). Each app adapts it to Taro.
 export type { ApiErrorBody, AuthResult, Me, MeBinding } from './api-types.js';
+export type { TicketDetail, TicketPerson, TicketReply, TicketStatus, TicketSummary } from './tickets.js';
 export {
   ApiError,
   LOGIN_AGAIN_MESSAGE,
