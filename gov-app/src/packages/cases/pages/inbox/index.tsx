@@ -1,16 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { CASE_STEPS, CaseStep, CaseStepLabel, Role } from '@jiuzhu/shared/enums'
-import { a11y } from '@kit/a11y'
 import { useAccount } from '@kit/account'
 import { Button } from '@kit/button'
 import { ChipGroup } from '@kit/chip-group'
 import { LabeledInput } from '@kit/labeled-input'
-import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
-import { Pager } from '@kit/pager'
+import { PagedList } from '@kit/paged-list'
 import { Toggle } from '@kit/toggle'
+import { useReloadOn } from '@kit/use-reload-on'
 import { useRemote } from '@kit/use-remote'
 import { listCases, statusesActedOnBy } from '../../../../services/cases'
 import { CASE_BULK_PAGE } from '../../../../services/routes'
@@ -49,15 +48,8 @@ export default function CaseInboxPage() {
       page,
     }),
   )
-  const key = `${view}|${overdue}|${q}|${page}|${role ?? ''}`
-  const [loadedKey, setLoadedKey] = useState(key)
-  useEffect(() => {
-    if (key === loadedKey) return
-    setLoadedKey(key)
-    void remote.reload()
-  }, [key, loadedKey, remote])
+  useReloadOn(`${view}|${overdue}|${q}|${page}|${role ?? ''}`, remote.reload)
 
-  const data = remote.data
   const search = () => {
     setQ(typed.trim())
     setPage(1)
@@ -98,23 +90,15 @@ export default function CaseInboxPage() {
           </Button>
         </View>
       </View>
-      <LoadState loading={remote.loading && !data} error={remote.error} onRetry={remote.reload} />
-      {data ? (
-        <>
-          <Text className='hint' {...a11y({ role: 'status' })}>
-            {remote.loading ? '正在刷新…' : `共 ${data.total} 件`}
-          </Text>
-          <View className='list' {...a11y({ role: 'list', 'aria-label': '案件' })}>
-            {data.items.map((item) => (
-              <View key={item.id} {...a11y({ role: 'listitem' })}>
-                <CaseCard item={item} />
-              </View>
-            ))}
-          </View>
-          {!data.items.length ? <Text className='empty'>{view === 'MINE' ? '没有等您办理的案件。' : '没有符合条件的案件。'}</Text> : null}
-          <Pager label='案件' page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-        </>
-      ) : null}
+      <PagedList
+        remote={remote}
+        label='案件'
+        unit='件'
+        empty={view === 'MINE' ? '没有等您办理的案件。' : '没有符合条件的案件。'}
+        keyOf={(item) => item.id}
+        renderItem={(item) => <CaseCard item={item} />}
+        onPage={setPage}
+      />
     </Page>
   )
 }

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ExchangeBatchStatus, ExchangeBatchStatusLabel } from '@jiuzhu/shared/enums'
-import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { ChipGroup } from '@kit/chip-group'
-import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
-import { Pager } from '@kit/pager'
+import { PagedList } from '@kit/paged-list'
 import { pressProps } from '@kit/press-props'
+import { useReloadOn } from '@kit/use-reload-on'
 import { useRemote } from '@kit/use-remote'
 import { formatTime } from '../../../../services/format'
 import { batchUrl, EXCHANGE_UPLOAD_PAGE, isRunning, listBatches, type Batch } from '../../../../services/exchange'
@@ -56,13 +55,7 @@ export default function ExchangeBatchesPage() {
   const [monthError, setMonthError] = useState('')
   const [page, setPage] = useState(1)
   const remote = useRemote(() => listBatches({ dataset: dataset || undefined, month: month || undefined, status: status || undefined, page }))
-  const key = `${dataset}|${status}|${month}|${page}`
-  const [loadedKey, setLoadedKey] = useState(key)
-  useEffect(() => {
-    if (key === loadedKey) return
-    setLoadedKey(key)
-    void remote.reload()
-  }, [key, loadedKey, remote])
+  useReloadOn(`${dataset}|${status}|${month}|${page}`, remote.reload)
   const first = <T,>(set: (value: T) => void) => (value: T) => {
     set(value)
     setPage(1)
@@ -74,7 +67,6 @@ export default function ExchangeBatchesPage() {
     setMonth(typedMonth.trim())
     setPage(1)
   }
-  const data = remote.data
 
   return (
     <Page className='exchange-batches-page'>
@@ -92,23 +84,16 @@ export default function ExchangeBatchesPage() {
           </Button>
         </View>
       </View>
-      <LoadState loading={remote.loading && !data} error={remote.error} onRetry={remote.reload} />
-      {data ? (
-        <>
-          <Text className='hint' {...a11y({ role: 'status' })}>
-            {remote.loading ? '正在刷新…' : `共 ${data.total} 批`}
-          </Text>
-          <View className='list' {...a11y({ role: 'list', 'aria-label': '报送批次' })}>
-            {data.items.map((item) => (
-              <View key={item.id} {...a11y({ role: 'listitem' })}>
-                <BatchCard item={item} />
-              </View>
-            ))}
-          </View>
-          {!data.items.length ? <Text className='empty'>没有符合条件的批次。</Text> : null}
-          <Pager label='批次' page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-        </>
-      ) : null}
+      <PagedList
+        remote={remote}
+        label='报送批次'
+        pagerLabel='批次'
+        unit='批'
+        empty='没有符合条件的批次。'
+        keyOf={(item) => item.id}
+        renderItem={(item) => <BatchCard item={item} />}
+        onPage={setPage}
+      />
     </Page>
   )
 }

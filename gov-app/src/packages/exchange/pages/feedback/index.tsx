@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { WarningStatus, WarningStatusLabel } from '@jiuzhu/shared/enums'
-import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { ChipGroup } from '@kit/chip-group'
-import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
-import { Pager } from '@kit/pager'
+import { PagedList } from '@kit/paged-list'
+import { useReloadOn } from '@kit/use-reload-on'
 import { useRemote } from '@kit/use-remote'
 import { formatTime } from '../../../../services/format'
 import { listFeedback, MONTH_PATTERN, type FeedbackItem } from '../../../../services/exchange'
@@ -62,13 +61,7 @@ export default function ExchangeFeedbackPage() {
   const [status, setStatus] = useState<'' | WarningStatus>('')
   const [page, setPage] = useState(1)
   const remote = useRemote(() => listFeedback({ dataset: dataset || undefined, month: month || undefined, status: status || undefined, page }))
-  const key = `${dataset}|${status}|${month}|${page}`
-  const [loadedKey, setLoadedKey] = useState(key)
-  useEffect(() => {
-    if (key === loadedKey) return
-    setLoadedKey(key)
-    void remote.reload()
-  }, [key, loadedKey, remote])
+  useReloadOn(`${dataset}|${status}|${month}|${page}`, remote.reload)
   const first = <T,>(set: (value: T) => void) => (value: T) => {
     set(value)
     setPage(1)
@@ -80,7 +73,6 @@ export default function ExchangeFeedbackPage() {
     setMonth(typedMonth.trim())
     setPage(1)
   }
-  const data = remote.data
 
   return (
     <Page className='exchange-feedback-page'>
@@ -96,23 +88,16 @@ export default function ExchangeFeedbackPage() {
           </Button>
         </View>
       </View>
-      <LoadState loading={remote.loading && !data} error={remote.error} onRetry={remote.reload} />
-      {data ? (
-        <>
-          <Text className='hint' {...a11y({ role: 'status' })}>
-            {remote.loading ? '正在刷新…' : `共 ${data.total} 条`}
-          </Text>
-          <View className='list' {...a11y({ role: 'list', 'aria-label': '核实反馈' })}>
-            {data.items.map((item) => (
-              <View key={item.warningId} {...a11y({ role: 'listitem' })}>
-                <FeedbackCard item={item} />
-              </View>
-            ))}
-          </View>
-          {!data.items.length ? <Text className='empty'>没有符合条件的反馈。</Text> : null}
-          <Pager label='反馈' page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-        </>
-      ) : null}
+      <PagedList
+        remote={remote}
+        label='核实反馈'
+        pagerLabel='反馈'
+        unit='条'
+        empty='没有符合条件的反馈。'
+        keyOf={(item) => item.warningId}
+        renderItem={(item) => <FeedbackCard item={item} />}
+        onPage={setPage}
+      />
     </Page>
   )
 }

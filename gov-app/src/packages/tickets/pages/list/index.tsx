@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { TicketKind, TicketKindLabel } from '@jiuzhu/shared/enums'
-import { a11y } from '@kit/a11y'
 import { ChipGroup } from '@kit/chip-group'
-import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
-import { Pager } from '@kit/pager'
+import { PagedList } from '@kit/paged-list'
 import { pressProps } from '@kit/press-props'
 import { Toggle } from '@kit/toggle'
+import { useReloadOn } from '@kit/use-reload-on'
 import { useRemote } from '@kit/use-remote'
 import { formatDay, formatTime } from '../../../../services/format'
 import { ticketDetailUrl } from '../../../../services/routes'
@@ -63,14 +62,7 @@ export default function TicketListPage() {
   const remote = useRemote(() =>
     listTickets({ status: status === 'ALL' ? undefined : status, kind: kind === 'ALL' ? undefined : kind, overdue, assignedToMe: mine, page }),
   )
-  const key = `${status}|${kind}|${overdue}|${mine}|${page}`
-  const [loadedKey, setLoadedKey] = useState(key)
-  useEffect(() => {
-    if (key === loadedKey) return
-    setLoadedKey(key)
-    void remote.reload()
-  }, [key, loadedKey, remote])
-  const data = remote.data
+  useReloadOn(`${status}|${kind}|${overdue}|${mine}|${page}`, remote.reload)
   const first = <T,>(set: (value: T) => void) => (value: T) => {
     set(value)
     setPage(1)
@@ -83,23 +75,15 @@ export default function TicketListPage() {
       <ChipGroup id='ticket-kind' label='类型' options={KIND_OPTIONS} value={[kind]} onChange={([v]) => first(setKind)(v)} />
       <Toggle label='只看超期未受理' checked={overdue} onChange={first(setOverdue)} />
       <Toggle label='只看交给我办理的' checked={mine} onChange={first(setMine)} />
-      <LoadState loading={remote.loading && !data} error={remote.error} onRetry={remote.reload} />
-      {data ? (
-        <>
-          <Text className='hint' {...a11y({ role: 'status' })}>
-            {remote.loading ? '正在刷新…' : `共 ${data.total} 件`}
-          </Text>
-          <View className='list' {...a11y({ role: 'list', 'aria-label': '工单' })}>
-            {data.items.map((item) => (
-              <View key={item.id} {...a11y({ role: 'listitem' })}>
-                <TicketCard item={item} />
-              </View>
-            ))}
-          </View>
-          {!data.items.length ? <Text className='empty'>没有符合条件的工单。</Text> : null}
-          <Pager label='工单' page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-        </>
-      ) : null}
+      <PagedList
+        remote={remote}
+        label='工单'
+        unit='件'
+        empty='没有符合条件的工单。'
+        keyOf={(item) => item.id}
+        renderItem={(item) => <TicketCard item={item} />}
+        onPage={setPage}
+      />
     </Page>
   )
 }

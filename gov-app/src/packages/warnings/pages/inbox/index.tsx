@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { WarningSeverity, WarningSeverityLabel, WarningStatus, WarningStatusLabel } from '@jiuzhu/shared/enums'
-import { a11y } from '@kit/a11y'
 import { Button } from '@kit/button'
 import { ChipGroup } from '@kit/chip-group'
 import { LabeledInput } from '@kit/labeled-input'
-import { LoadState } from '@kit/load-state'
 import { Page } from '@kit/page'
-import { Pager } from '@kit/pager'
+import { PagedList } from '@kit/paged-list'
+import { useReloadOn } from '@kit/use-reload-on'
 import { useRemote } from '@kit/use-remote'
 import { listDatasets, MONTH_PATTERN, type Dataset } from '../../../../services/exchange'
 import { listWarnings } from '../../../../services/warnings'
@@ -64,13 +63,7 @@ export default function WarningInboxPage() {
       page,
     }),
   )
-  const key = `${status}|${dataset}|${severity}|${month}|${q}|${page}`
-  const [loadedKey, setLoadedKey] = useState(key)
-  useEffect(() => {
-    if (key === loadedKey) return
-    setLoadedKey(key)
-    void remote.reload()
-  }, [key, loadedKey, remote])
+  useReloadOn(`${status}|${dataset}|${severity}|${month}|${q}|${page}`, remote.reload)
 
   const first = <T,>(set: (value: T) => void) => (value: T) => {
     set(value)
@@ -87,7 +80,6 @@ export default function WarningInboxPage() {
     setQ(typedQ.trim())
     setPage(1)
   }
-  const data = remote.data
   const datasetOptions = [{ value: 'ALL', label: '全部' }, ...datasets.map((d) => ({ value: d.code, label: `${d.departmentLabel}·${d.name}` }))]
 
   return (
@@ -119,23 +111,15 @@ export default function WarningInboxPage() {
           </Button>
         </View>
       </View>
-      <LoadState loading={remote.loading && !data} error={remote.error} onRetry={remote.reload} />
-      {data ? (
-        <>
-          <Text className='hint' {...a11y({ role: 'status' })}>
-            {remote.loading ? '正在刷新…' : `共 ${data.total} 条`}
-          </Text>
-          <View className='list' {...a11y({ role: 'list', 'aria-label': '预警' })}>
-            {data.items.map((item) => (
-              <View key={item.id} {...a11y({ role: 'listitem' })}>
-                <WarningCard item={item} />
-              </View>
-            ))}
-          </View>
-          {!data.items.length ? <Text className='empty'>{status === 'OPEN' ? '没有待处理的预警。' : '没有符合条件的预警。'}</Text> : null}
-          <Pager label='预警' page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-        </>
-      ) : null}
+      <PagedList
+        remote={remote}
+        label='预警'
+        unit='条'
+        empty={status === 'OPEN' ? '没有待处理的预警。' : '没有符合条件的预警。'}
+        keyOf={(item) => item.id}
+        renderItem={(item) => <WarningCard item={item} />}
+        onPage={setPage}
+      />
     </Page>
   )
 }
