@@ -57,8 +57,7 @@ export async function unreadAbout(key: string): Promise<Map<string, string[]>> {
   return about
 }
 
-/** Marks read every unread message about this thing (opening a ticket reads its replies). */
-export async function markReadAbout(key: string, id: string): Promise<void> {
-  const ids = (await unreadAbout(key)).get(id) ?? []
-  await Promise.all(ids.map((n) => markNotificationRead(n)))
+/** Marks read every unread message about this ticket or case, in one request (opening a ticket reads its replies). */
+export function markReadAbout(key: 'ticketId' | 'caseId', id: string): Promise<{ updated: number; unreadCount: number }> {
+  return request<{ updated: number; unreadCount: number }>('/notifications/read-all', { method: 'POST', data: { [key]: id }, toast: false })
 }

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { CurrentUser } from '../../common/auth/decorators.js';
-import { NotificationDto, NotificationListQueryDto, NotificationPageDto, ReadAllResultDto } from './dto/notification.dto.js';
+import { NotificationDto, NotificationListQueryDto, NotificationPageDto, ReadAllDto, ReadAllResultDto } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
 
 /** The in-app inbox of both apps: every logged-in account sees its own notifications only. */
@@ -21,10 +21,10 @@ export class NotificationsController {
 
   @Post('read-all')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: '全部标为已读' })
+  @ApiOperation({ summary: '全部标为已读（可只标关于某条留言或某件申请的）' })
   @ApiOkResponse({ type: ReadAllResultDto })
-  markAllRead(@CurrentUser() user: AuthUser) {
-    return this.notifications.markAllRead(user);
+  markAllRead(@CurrentUser() user: AuthUser, @Body() dto?: ReadAllDto) {
+    return this.notifications.markAllRead(user, dto ?? {});
   }
 
   @Post(':id/read')

@@ -8,7 +8,7 @@ import { pageOf } from '../../common/http/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ancestorCodesOf } from '../regions/regions.service.js';
 import { NotificationChannels } from './channels/notification-channels.js';
-import type { NotificationDto, NotificationListQueryDto, NotificationPageDto, ReadAllResultDto } from './dto/notification.dto.js';
+import type { NotificationDto, NotificationListQueryDto, NotificationPageDto, ReadAllDto, ReadAllResultDto } from './dto/notification.dto.js';
 import { DeliveryChannel } from './entities/notification-delivery.entity.js';
 import {
   Notification,
@@ -238,11 +238,14 @@ export class NotificationsService {
   }
 
   /** POST /notifications/read-all: every unread notification of the caller. */
-  async markAllRead(user: AuthUser): Promise<ReadAllResultDto> {
+  async markAllRead(user: AuthUser, about: ReadAllDto = {}): Promise<ReadAllResultDto> {
+    // one UPDATE for everything, or for the messages about one ticket / case (their `data` names it)
+    const target = about.ticketId ? { key: 'ticketId', id: about.ticketId } : about.caseId ? { key: 'caseId', id: about.caseId } : null;
     return this.dataSource.transaction(async (manager) => {
       const [, updated]: [unknown, number] = await manager.query(
-        `UPDATE notifications SET read_at = $2 WHERE recipient_account_id = $1 AND read_at IS NULL`,
-        [user.accountId, this.clock.now()],
+        `UPDATE notifications SET read_at = $2 WHERE recipient_account_id = $1 AND read_at IS NULL` +
+          (target ? ` AND data ->> $3 = $4` : ''),
+        [user.accountId, this.clock.now(), ...(target ? [target.key, target.id] : [])],
       );
       if (updated > 0) {
         await this.audit.record(manager, {
@@ -250,10 +253,15 @@ export class NotificationsService {
           action: 'notification.read-all',
           entityType: 'notification',
           entityId: null,
-          after: { count: updated },
+          after: target ? { count: updated, [target.key]: target.id } : { count: updated },
         });
       }
-      return { updated, unreadCount: 0 };
+      const unreadCount = target
+        ? Number(
+            (await manager.query(`SELECT count(*)::int AS n FROM notifications WHERE recipient_account_id = $1 AND read_at IS NULL`, [user.accountId]))[0].n,
+          )
+        : 0;
+      return { updated, unreadCount };
     });
   }
 }

@@ -292,6 +292,26 @@ describe('notifications: outbox and inbox', () => {
       const audit = await t.dataSource.query(`SELECT after FROM audit_logs WHERE action = 'notification.read-all' AND actor_account_id = $1`, [reader.accountId]);
       expect(audit).toEqual([{ after: { count: 24 } }]);
     });
+
+    it('marks read only the messages about one ticket when asked (one request when a thread opens)', async () => {
+      const unread: { id: string }[] = await t.dataSource.query(
+        `SELECT id FROM notifications WHERE recipient_account_id = $1 AND read_at IS NULL ORDER BY created_at LIMIT 2`,
+        [other.accountId],
+      );
+      expect(unread.length).toBe(2);
+      const ticketId = '0b7f6a8e-3c1d-4a5e-9f2b-6d8c7e1a2b3c';
+      await t.dataSource.query(`UPDATE notifications SET data = data || jsonb_build_object('ticketId', $2::text) WHERE id = ANY($1)`, [
+        unread.slice(0, 1).map((n) => n.id),
+        ticketId,
+      ]);
+      const before = (await t.request('GET', '/api/v1/notifications', { token: other.token })).body.unreadCount;
+      const response = await t.request('POST', '/api/v1/notifications/read-all', { token: other.token, body: { ticketId } });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ updated: 1, unreadCount: before - 1 });
+      const bad = await t.request('POST', '/api/v1/notifications/read-all', { token: other.token, body: { ticketId: 'x' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['ticketId']);
+    });
   });
 
   describe('delivery through the development channels', () => {

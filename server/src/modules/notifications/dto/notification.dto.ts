@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.js';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -37,6 +37,19 @@ export class NotificationPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty({ description: '本人全部未读消息数（不受筛选影响），用于角标' }) unreadCount: number;
+}
+
+/** POST /notifications/read-all: everything, or only the messages about one thing (opening a ticket reads its replies). */
+export class ReadAllDto {
+  @ApiPropertyOptional({ format: 'uuid', description: '只标记关于这条留言（工单）的消息' })
+  @IsOptional()
+  @IsUUID('all', { message: '留言编号格式不正确' })
+  ticketId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: '只标记关于这件申请（案件）的消息' })
+  @IsOptional()
+  @IsUUID('all', { message: '申请编号格式不正确' })
+  caseId?: string;
 }
 
 export class ReadAllResultDto {
